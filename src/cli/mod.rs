@@ -1,0 +1,53 @@
+//! The command line: argument parsing and exit codes. Each subcommand lives in its own
+//! file with one `run` function; analysis and table formatting live in the library.
+
+mod progress;
+mod run;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for usage and I/O errors reported before any work starts.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code when `--strict` is given and a document failed.
+pub const EXIT_FAILED_DOCS: i32 = 1;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Find every quotation in a news corpus, link it to who said it, and write CSV tables.",
+    long_about = None,
+    after_help = "Example:\n  whosaid run data --out out        # analyse the bundled sample, tables in out/\n  whosaid run --help                # every option of `run`"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse a corpus and write documents.csv and quotes.csv.
+    Run(run::RunArgs),
+}
+
+/// Parses the arguments, runs the command, and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Run(args) => run::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("whosaid: error: {e:#}");
+            EXIT_USAGE
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `whosaid run`: analyse a corpus and write the tables.
+
+use super::{progress, EXIT_FAILED_DOCS};
+use crate::corpus::{discover, read_all, InputFormat};
+use crate::lexicon::Lexicons;
+use crate::output::{check_writable, render, Rendered, TableSet};
+use crate::pipeline::{run_batches, Outcome};
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Input format choice, `auto` meaning "by file extension" (stdin: JSONL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Auto,
+    Txt,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet")]
+pub struct RunArgs {
+    /// Files or directories to read (directories are searched recursively for *.txt,
+    /// *.jsonl and *.csv, in sorted order); `-` reads JSONL from stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Directory for documents.csv and quotes.csv (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Input format: by extension (auto), or force txt, jsonl or csv for every input.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+
+    /// Worker threads (default: one per core). Output is identical for any value.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+
+    /// Directory of lexicon files; each file found there replaces the embedded default of
+    /// the same name (see lexicons/ in the source for the formats).
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+
+    /// Exit with status 1 when any document could not be processed.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Totals {
+    ok: usize,
+    failed: usize,
+    quotes: usize,
+    bytes: u64,
+}
+
+pub fn run(args: RunArgs) -> Result<i32> {
+    let forced = match args.format {
+        FormatArg::Auto => None,
+        FormatArg::Txt => Some(InputFormat::Txt),
+        FormatArg::Jsonl => Some(InputFormat::Jsonl),
+        FormatArg::Csv => Some(InputFormat::Csv),
+    };
+    let inputs = discover(&args.inputs, forced)?;
+    let lexicons = Lexicons::load(args.lexicons.as_deref())?;
+    check_writable(&args.out)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+
+    let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
+    let bar = progress::bar(total_bytes, args.quiet);
+    let started = Instant::now();
+    let mut tables = TableSet::create(&args.out)?;
+    let mut totals = Totals::default();
+    pool.install(|| {
+        run_batches(read_all(inputs), &lexicons, |outcomes, input_bytes| {
+            let rendered: Vec<Rendered> = outcomes.par_iter().map(render).collect();
+            for (outcome, rows) in outcomes.iter().zip(&rendered) {
+                match outcome {
+                    Outcome::Ok(a) => {
+                        totals.ok += 1;
+                        totals.quotes += a.quotes.len();
+                    }
+                    Outcome::Failed(e) => {
+                        totals.failed += 1;
+                        bar.suspend(|| eprintln!("whosaid: warning: {e}"));
+                    }
+                }
+                tables.write(rows)?;
+            }
+            totals.bytes += input_bytes;
+            bar.inc(input_bytes);
+            bar.set_message(format!("{} docs", totals.ok + totals.failed));
+            anyhow::Ok(())
+        })
+    })?;
+    tables.finish()?;
+    bar.finish_and_clear();
+
+    let seconds = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        eprintln!(
+            "whosaid: {} documents ({} ok, {} error), {} quotes, {:.2} s, {:.1} MB/s -> {}",
+            totals.ok + totals.failed,
+            totals.ok,
+            totals.failed,
+            totals.quotes,
+            seconds,
+            totals.bytes as f64 / 1e6 / seconds.max(1e-9),
+            args.out.display()
+        );
+    }
+    Ok(if args.strict && totals.failed > 0 {
+        EXIT_FAILED_DOCS
+    } else {
+        0
+    })
+}
+

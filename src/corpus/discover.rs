@@ -1,0 +1,166 @@
+//! Turning command-line inputs into an ordered list of files with formats.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+
+/// The format of an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Txt,
+    Jsonl,
+    Csv,
+}
+
+impl InputFormat {
+    /// The format a file name's extension implies, if it names one.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(InputFormat::Txt),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "csv" => Some(InputFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    Stdin,
+    Path(PathBuf),
+}
+
+/// One input file and how to read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub source: InputSource,
+    pub format: InputFormat,
+    /// Size in bytes when known (for progress).
+    pub size: Option<u64>,
+}
+
+impl InputFile {
+    /// The name used in tables and messages (`-` for stdin).
+    pub fn display_name(&self) -> String {
+        match &self.source {
+            InputSource::Stdin => "-".to_string(),
+            InputSource::Path(p) => p.display().to_string(),
+        }
+    }
+
+    /// The id of a document that is the whole file: its name without extension.
+    pub fn default_id(&self) -> String {
+        match &self.source {
+            InputSource::Stdin => "-".to_string(),
+            InputSource::Path(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+        }
+    }
+}
+
+/// Expands inputs (files, directories recursed in sorted order, `-` for stdin) into files.
+///
+/// `forced` overrides extension-based detection. Inputs that do not exist are an error;
+/// files inside directories are kept only when their extension names a known format.
+pub fn discover(inputs: &[PathBuf], forced: Option<InputFormat>) -> Result<Vec<InputFile>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            files.push(InputFile {
+                source: InputSource::Stdin,
+                format: forced.unwrap_or(InputFormat::Jsonl),
+                size: None,
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(input)
+            .with_context(|| format!("cannot read input {}", input.display()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found)?;
+            found.sort();
+            for path in found {
+                let format = match forced {
+                    Some(f) => Some(f),
+                    None => InputFormat::from_path(&path),
+                };
+                if let Some(format) = format.filter(|_| InputFormat::from_path(&path).is_some()) {
+                    let size = std::fs::metadata(&path).ok().map(|m| m.len());
+                    files.push(InputFile {
+                        source: InputSource::Path(path),
+                        format,
+                        size,
+                    });
+                }
+            }
+        } else {
+            let format = match forced.or_else(|| InputFormat::from_path(input)) {
+                Some(f) => f,
+                None => bail!(
+                    "cannot tell the format of {} from its extension; use --format txt|jsonl|csv",
+                    input.display()
+                ),
+            };
+            files.push(InputFile {
+                source: InputSource::Path(input.clone()),
+                format,
+                size: Some(meta.len()),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Collects every file below `dir`; unreadable subdirectories are reported as files so the
+/// reader can emit an error row for them rather than losing them silently.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot list directory {}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot list directory {}", dir.display()))?;
+        let path = entry.path();
+        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if is_dir {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_are_recursed_in_sorted_order_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.jsonl", "sub/c.csv", "notes.md"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let files = discover(&[dir.path().to_path_buf()], None).unwrap();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.display_name().rsplit('/').next().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["a.jsonl", "b.txt", "c.csv"]);
+        assert_eq!(files[0].format, InputFormat::Jsonl);
+    }
+
+    #[test]
+    fn missing_input_is_an_error() {
+        assert!(discover(&[PathBuf::from("/no/such/input.txt")], None).is_err());
+    }
+
+    #[test]
+    fn stdin_defaults_to_jsonl() {
+        let files = discover(&[PathBuf::from("-")], None).unwrap();
+        assert_eq!(files[0].source, InputSource::Stdin);
+        assert_eq!(files[0].format, InputFormat::Jsonl);
+    }
+}

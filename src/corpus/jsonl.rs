@@ -1,0 +1,176 @@
+//! JSON Lines: one object per line with `text` and optional `id`/`doc_id`, `date`, `title`,
+//! `source` (or `meta.date`, `meta.title`, `meta.publisher`). Unknown fields are ignored.
+
+use super::decode::decode_lossy;
+use super::{Record, RecordError};
+use crate::document::{DocMeta, Document};
+use serde::Deserialize;
+use std::io::BufRead;
+
+#[derive(Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    doc_id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    date: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    meta: Option<JsonMeta>,
+}
+
+#[derive(Deserialize)]
+struct JsonMeta {
+    date: Option<String>,
+    title: Option<String>,
+    publisher: Option<String>,
+}
+
+/// Streams the documents of a JSONL input, one per non-blank line.
+pub struct JsonlReader<R> {
+    reader: R,
+    name: String,
+    line: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(reader: R, name: String) -> Self {
+        JsonlReader {
+            reader,
+            name,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn fallback_id(&self) -> String {
+        format!("{}:{}", self.name, self.line)
+    }
+
+    fn error(&self, message: impl Into<String>) -> RecordError {
+        RecordError::new(self.fallback_id(), &self.name, Some(self.line), message)
+    }
+
+    fn parse_line(&self, bytes: Vec<u8>) -> Result<Document, RecordError> {
+        let (line_text, warning) = decode_lossy(bytes);
+        let rec: JsonRecord = serde_json::from_str(&line_text)
+            .map_err(|e| self.error(format!("invalid JSON: {e}")))?;
+        let id = rec
+            .id
+            .as_ref()
+            .or(rec.doc_id.as_ref())
+            .and_then(id_string)
+            .unwrap_or_else(|| self.fallback_id());
+        let text = match rec.text {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => {
+                return Err(RecordError::new(id, &self.name, Some(self.line), "`text` is not a string"))
+            }
+            None => {
+                return Err(RecordError::new(id, &self.name, Some(self.line), "missing `text` field"))
+            }
+        };
+        let meta = rec.meta;
+        Ok(Document {
+            meta: DocMeta {
+                id,
+                source_file: self.name.clone(),
+                line: Some(self.line),
+                date: rec.date.or_else(|| meta.as_ref().and_then(|m| m.date.clone())),
+                title: rec.title.or_else(|| meta.as_ref().and_then(|m| m.title.clone())),
+                source: rec.source.or_else(|| meta.and_then(|m| m.publisher)),
+            },
+            text,
+            warnings: warning.into_iter().collect(),
+        })
+    }
+}
+
+/// Ids may be strings or numbers in the wild.
+fn id_string(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        while !self.done {
+            self.buf.clear();
+            self.line += 1;
+            let read = match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Record {
+                        result: Err(self.error(format!("read error: {e}"))),
+                        input_bytes: 0,
+                    });
+                }
+            };
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let bytes = std::mem::take(&mut self.buf);
+            return Some(Record {
+                result: self.parse_line(bytes),
+                input_bytes: read as u64,
+            });
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(input: &[u8]) -> Vec<Result<Document, RecordError>> {
+        JsonlReader::new(input, "in.jsonl".to_string()).map(|r| r.result).collect()
+    }
+
+    #[test]
+    fn ids_metadata_and_unknown_fields() {
+        let out = read(
+            b"{\"doc_id\":\"a\",\"text\":\"Hi.\",\"quotes\":[{\"x\":1}],\"meta\":{\"date\":\"2016-09-12\",\"title\":\"T\",\"publisher\":\"p\"}}\n\n{\"id\":7,\"text\":\"Yo.\",\"date\":\"2020-01-01\"}\n{\"text\":\"No id.\"}\n",
+        );
+        let docs: Vec<&Document> = out.iter().map(|r| r.as_ref().unwrap()).collect();
+        assert_eq!(docs[0].meta.id, "a");
+        assert_eq!(docs[0].meta.date.as_deref(), Some("2016-09-12"));
+        assert_eq!(docs[0].meta.source.as_deref(), Some("p"));
+        assert_eq!(docs[1].meta.id, "7");
+        assert_eq!(docs[1].meta.line, Some(3));
+        assert_eq!(docs[2].meta.id, "in.jsonl:4");
+    }
+
+    #[test]
+    fn broken_lines_become_errors_and_reading_continues() {
+        let out = read(b"{\"id\":\"a\",\"text\":\"ok\"}\n{not json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"ok\"}\n");
+        assert_eq!(out.len(), 4);
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!(err.location, "in.jsonl:2");
+        assert!(err.message.contains("invalid JSON"));
+        let err = out[2].as_ref().unwrap_err();
+        assert_eq!(err.id, "c");
+        assert!(err.message.contains("missing `text`"));
+        assert!(out[3].is_ok());
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let out = read(b"{\"id\":\"a\",\"text\":\"caf\xe9 ok\"}\n");
+        let doc = out[0].as_ref().unwrap();
+        assert_eq!(doc.text, "caf\u{FFFD} ok");
+        assert_eq!(doc.warnings.len(), 1);
+    }
+}

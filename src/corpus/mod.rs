@@ -1,0 +1,88 @@
+//! Reading a corpus: files, directories and stdin in txt, JSONL or CSV, streamed record by
+//! record. A broken record becomes a [`RecordError`] (file and line named) and the rest of
+//! the corpus still runs.
+
+mod csv_input;
+mod decode;
+mod discover;
+mod jsonl;
+mod txt;
+
+pub use discover::{discover, InputFile, InputFormat, InputSource};
+
+use crate::document::Document;
+use std::io::BufReader;
+use thiserror::Error;
+
+/// Why a record could not become a document.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{location}: {message}")]
+pub struct RecordError {
+    /// The id the record would have had (`<file>:<line>` when it names none).
+    pub id: String,
+    pub source_file: String,
+    pub line: Option<u64>,
+    /// `file:line` or `file`, for messages.
+    pub location: String,
+    pub message: String,
+}
+
+impl RecordError {
+    /// An error for `line` of `file` (or the whole file when `line` is `None`).
+    pub fn new(id: String, file: &str, line: Option<u64>, message: impl Into<String>) -> Self {
+        let location = match line {
+            Some(l) => format!("{file}:{l}"),
+            None => file.to_string(),
+        };
+        RecordError {
+            id,
+            source_file: file.to_string(),
+            line,
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// One input record: a document or the reason there is none, and the input bytes it used.
+#[derive(Debug)]
+pub struct Record {
+    pub result: Result<Document, RecordError>,
+    /// Bytes of input consumed for this record (for progress and throughput).
+    pub input_bytes: u64,
+}
+
+/// Streams the records of `inputs` in order, one file after another.
+pub fn read_all(inputs: Vec<InputFile>) -> impl Iterator<Item = Record> {
+    inputs.into_iter().flat_map(read_file)
+}
+
+/// Streams the records of one input.
+pub fn read_file(input: InputFile) -> Box<dyn Iterator<Item = Record>> {
+    let name = input.display_name();
+    let opened: std::io::Result<Box<dyn std::io::Read>> = match &input.source {
+        InputSource::Stdin => Ok(Box::new(std::io::stdin())),
+        InputSource::Path(path) => {
+            std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn std::io::Read>)
+        }
+    };
+    let reader = match opened {
+        Ok(r) => r,
+        Err(e) => {
+            return Box::new(std::iter::once(Record {
+                result: Err(RecordError::new(
+                    input.default_id(),
+                    &name,
+                    None,
+                    format!("cannot read file: {e}"),
+                )),
+                input_bytes: 0,
+            }))
+        }
+    };
+    match input.format {
+        InputFormat::Txt => Box::new(std::iter::once(txt::read(reader, &input))),
+        InputFormat::Jsonl => Box::new(jsonl::JsonlReader::new(BufReader::new(reader), name)),
+        InputFormat::Csv => Box::new(csv_input::CsvReader::new(reader, name)),
+    }
+}

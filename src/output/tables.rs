@@ -1,0 +1,101 @@
+//! The set of output tables of one run, written atomically.
+
+use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
+use anyhow::{Context, Result};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// One table being written to a temporary file next to its final name.
+struct Table {
+    name: &'static str,
+    file: BufWriter<NamedTempFile>,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &'static str, columns: &[&str]) -> Result<Table> {
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        let mut file = BufWriter::with_capacity(1 << 20, tmp);
+        let mut header = csv::Writer::from_writer(Vec::new());
+        header.write_record(columns)?;
+        file.write_all(&header.into_inner().map_err(|e| e.into_error())?)
+            .with_context(|| format!("cannot write {name}"))?;
+        Ok(Table { name, file })
+    }
+
+    fn finish(self, dir: &Path) -> Result<PathBuf> {
+        let target = dir.join(self.name);
+        let tmp = self
+            .file
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        tmp.as_file()
+            .sync_all()
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        tmp.persist(&target)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot move {} into place", target.display()))?;
+        Ok(target)
+    }
+}
+
+/// `documents.csv` and `quotes.csv` of one run. Dropping it without [`TableSet::finish`]
+/// removes the temporary files and leaves earlier tables in the directory untouched.
+pub struct TableSet {
+    dir: PathBuf,
+    documents: Table,
+    quotes: Table,
+}
+
+impl TableSet {
+    /// Creates the output directory if needed and opens the temporary tables.
+    pub fn create(dir: &Path) -> Result<TableSet> {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        Ok(TableSet {
+            dir: dir.to_path_buf(),
+            documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
+            quotes: Table::create(dir, "quotes.csv", QUOTE_COLUMNS)?,
+        })
+    }
+
+    /// Appends one document's rendered rows.
+    pub fn write(&mut self, rows: &Rendered) -> Result<()> {
+        self.documents
+            .file
+            .write_all(&rows.documents)
+            .context("cannot write documents.csv")?;
+        self.quotes
+            .file
+            .write_all(&rows.quotes)
+            .context("cannot write quotes.csv")?;
+        Ok(())
+    }
+
+    /// Flushes every table and renames it into place; returns the final paths.
+    pub fn finish(self) -> Result<Vec<PathBuf>> {
+        Ok(vec![
+            self.documents.finish(&self.dir)?,
+            self.quotes.finish(&self.dir)?,
+        ])
+    }
+}
+
+/// Fails early (before any work) when `dir` cannot hold the output tables.
+pub fn check_writable(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("output path {} exists and is not a directory", dir.display());
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+    tempfile::Builder::new()
+        .prefix(".whosaid-check.")
+        .tempfile_in(dir)
+        .with_context(|| format!("output directory {} is not writable", dir.display()))?;
+    Ok(())
+}

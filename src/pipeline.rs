@@ -1,0 +1,83 @@
+//! One document through every stage, and a corpus through the pipeline in ordered,
+//! bounded parallel batches.
+
+use crate::attribute::{attribute, Quote};
+use crate::corpus::{Record, RecordError};
+use crate::document::Document;
+use crate::lexicon::Lexicons;
+use crate::segment::segment;
+use crate::stance::score_quotes;
+use rayon::prelude::*;
+
+/// Everything the pipeline found in one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub doc: Document,
+    pub paragraphs: usize,
+    pub sentences: usize,
+    pub quotes: Vec<Quote>,
+    /// Reader and segmenter warnings together.
+    pub warnings: Vec<String>,
+}
+
+/// The result of one input record: analysed, or unusable with a reason.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Ok(Analysis),
+    Failed(RecordError),
+}
+
+/// Runs every stage on one document.
+pub fn analyze(doc: Document, lex: &Lexicons) -> Analysis {
+    let seg = segment(&doc, lex);
+    let mut quotes = attribute(&doc, &seg, lex);
+    score_quotes(&doc, &mut quotes, lex);
+    let mut warnings = doc.warnings.clone();
+    warnings.extend(seg.warnings);
+    Analysis {
+        paragraphs: seg.paragraphs.len(),
+        sentences: seg.sentences.len(),
+        quotes,
+        warnings,
+        doc,
+    }
+}
+
+/// Documents per batch: enough to keep every thread busy, few enough to bound memory.
+pub const BATCH_DOCS: usize = 256;
+/// Text bytes per batch.
+pub const BATCH_BYTES: usize = 32 << 20;
+
+/// Reads `records` in bounded batches, analyses each batch in parallel on the current
+/// rayon pool, and hands the outcomes to `sink` in input order.
+pub fn run_batches<I, F, E>(records: I, lex: &Lexicons, mut sink: F) -> Result<(), E>
+where
+    I: IntoIterator<Item = Record>,
+    F: FnMut(&[Outcome], u64) -> Result<(), E>,
+{
+    let mut records = records.into_iter();
+    loop {
+        let mut batch = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut input_bytes = 0u64;
+        for record in records.by_ref() {
+            input_bytes += record.input_bytes;
+            batch_bytes += record.result.as_ref().map_or(0, |d| d.text.len());
+            batch.push(record.result);
+            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let outcomes: Vec<Outcome> = batch
+            .into_par_iter()
+            .map(|r| match r {
+                Ok(doc) => Outcome::Ok(analyze(doc, lex)),
+                Err(e) => Outcome::Failed(e),
+            })
+            .collect();
+        sink(&outcomes, input_bytes)?;
+    }
+}

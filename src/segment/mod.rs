@@ -1,0 +1,89 @@
+//! Segmentation: paragraphs, sentences, tokens and quotation spans, all as byte spans into
+//! the document's text. One linear pass per layer; nothing is copied or rewritten.
+
+mod chars;
+mod paragraphs;
+mod quotes;
+mod sentences;
+mod tokens;
+
+pub use paragraphs::{split_paragraphs, Paragraph};
+pub use quotes::{find_quotes, Fragment, QuoteSpan};
+pub use sentences::{split_sentences, Sentence};
+pub use tokens::{tokenize, Token, TokenKind};
+
+use crate::document::{Document, Span};
+use crate::lexicon::Lexicons;
+
+/// Every structural annotation of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order; each lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    /// Word, number and punctuation tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Top-level quotations in text order (nested quotes stay inside their outer quote).
+    pub quotes: Vec<QuoteSpan>,
+    /// Problems worth telling the user about, such as unbalanced quote marks.
+    pub warnings: Vec<String>,
+}
+
+/// Warnings kept per document; beyond this only a count is reported.
+const MAX_WARNINGS: usize = 20;
+
+impl Segmentation {
+    /// Index of the sentence containing byte `pos` (the nearest preceding one when `pos`
+    /// falls between sentences).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= pos)
+            .saturating_sub(1)
+    }
+
+    /// Index range of the tokens lying inside `span`.
+    pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        first..last.max(first)
+    }
+}
+
+/// Segments a document into paragraphs, sentences, tokens and quotation spans.
+pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
+    let text = doc.text.as_str();
+    let paragraphs = split_paragraphs(text, doc.meta.title.as_deref());
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        split_sentences(
+            text,
+            paragraph.span,
+            index,
+            &lex.abbreviations,
+            &mut sentences,
+        );
+        tokenize(text, paragraph.span, &lex.abbreviations, &mut tokens);
+    }
+    let mut warnings = Vec::new();
+    let mut quotes = find_quotes(text, &paragraphs, &lex.elisions, &mut warnings);
+    let mut seg = Segmentation {
+        paragraphs,
+        sentences,
+        tokens,
+        quotes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for quote in &mut quotes {
+        quote.sentence = seg.sentence_at(quote.outer.start);
+        quote.headline = seg.paragraphs[quote.paragraph].headline;
+    }
+    seg.quotes = quotes;
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!("... and {more} more quote-mark warnings"));
+    }
+    seg.warnings = warnings;
+    seg
+}

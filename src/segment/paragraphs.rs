@@ -1,0 +1,154 @@
+//! Paragraphs: blank-line separated blocks when the text has blank lines, otherwise lines.
+
+use crate::document::Span;
+
+/// One paragraph, trimmed of surrounding whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// A headline or sub-heading: the title, or a short line without final punctuation.
+    pub headline: bool,
+}
+
+/// Longest paragraph (in words) that can count as a sub-heading.
+const MAX_HEADING_WORDS: usize = 20;
+
+/// Splits `text` into paragraphs and marks headlines (`title` is the document's title, if any).
+pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
+    let lines = line_spans(text);
+    let blank_mode = has_blank_separator(text, &lines);
+    let mut out = Vec::new();
+    let mut block: Option<Span> = None;
+    for line in lines {
+        let trimmed = trim(text, line);
+        if trimmed.is_empty() {
+            if let Some(b) = block.take() {
+                out.push(b);
+            }
+            continue;
+        }
+        if !blank_mode {
+            out.push(trimmed);
+            continue;
+        }
+        block = Some(match block {
+            Some(b) => Span::new(b.start, trimmed.end),
+            None => trimmed,
+        });
+    }
+    out.extend(block);
+    out.into_iter()
+        .enumerate()
+        .map(|(index, span)| Paragraph {
+            span,
+            headline: is_headline(span.slice(text), index, title),
+        })
+        .collect()
+}
+
+/// Byte spans of lines, without their `\n` terminators.
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            spans.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+/// True when a whitespace-only line separates two non-blank lines.
+fn has_blank_separator(text: &str, lines: &[Span]) -> bool {
+    let mut seen_text = false;
+    let mut pending_blank = false;
+    for line in lines {
+        if line.slice(text).trim().is_empty() {
+            pending_blank |= seen_text;
+        } else {
+            if pending_blank {
+                return true;
+            }
+            seen_text = true;
+        }
+    }
+    false
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// A headline is the document's title line, or a short line that does not end like a sentence.
+fn is_headline(paragraph: &str, index: usize, title: Option<&str>) -> bool {
+    if index == 0 {
+        if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+            if paragraph.contains(title) || title.contains(paragraph.trim_end_matches('.')) {
+                return true;
+            }
+        }
+    }
+    if paragraph.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
+        return false;
+    }
+    let last = paragraph
+        .trim_end_matches(|c: char| super::chars::is_quote_mark(c) || c == ')')
+        .chars()
+        .next_back();
+    !matches!(
+        last,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '\u{2026}') | None
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, ps: &[Paragraph]) -> Vec<&'a str> {
+        ps.iter().map(|p| p.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn lines_are_paragraphs_without_blank_lines() {
+        let t = "First line here.\nSecond line here.\n";
+        assert_eq!(
+            texts(t, &split_paragraphs(t, None)),
+            ["First line here.", "Second line here."]
+        );
+    }
+
+    #[test]
+    fn blank_lines_separate_blocks_and_single_newlines_wrap() {
+        let t = "Title\n\nOne wrapped\nparagraph here.\n \nTwo.\r\n";
+        assert_eq!(
+            texts(t, &split_paragraphs(t, None)),
+            ["Title", "One wrapped\nparagraph here.", "Two."]
+        );
+    }
+
+    #[test]
+    fn headline_and_subheading_detection() {
+        let t = "US and China meet\nThe ministers met on Thursday in Singapore.\nOfficials describe meeting as \"successful\"\nHe said it was \"good.\"";
+        let flags: Vec<bool> = split_paragraphs(t, None)
+            .iter()
+            .map(|p| p.headline)
+            .collect();
+        assert_eq!(flags, [true, false, true, false]);
+    }
+
+    #[test]
+    fn title_paragraph_is_headline_even_with_a_period() {
+        let t = "Stealth Over Health: A Story.\n\nBody text here.";
+        let ps = split_paragraphs(t, Some("Stealth Over Health: A Story"));
+        assert!(ps[0].headline);
+        assert!(!ps[1].headline);
+    }
+}
