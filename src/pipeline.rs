@@ -5,7 +5,7 @@ use crate::attribute::{attribute, Quote};
 use crate::corpus::{Record, RecordError};
 use crate::document::Document;
 use crate::lexicon::Lexicons;
-use crate::segment::segment;
+use crate::segment::{segment, MAX_TEXT_BYTES};
 use crate::stance::score_quotes;
 use rayon::prelude::*;
 
@@ -74,6 +74,12 @@ where
         let outcomes: Vec<Outcome> = batch
             .into_par_iter()
             .map(|r| match r {
+                Ok(doc) if doc.text.len() >= MAX_TEXT_BYTES => Outcome::Failed(RecordError::new(
+                    doc.meta.id.clone(),
+                    &doc.meta.source_file,
+                    doc.meta.line,
+                    format!("document of {} bytes exceeds the 4 GiB limit", doc.text.len()),
+                )),
                 Ok(doc) => Outcome::Ok(analyze(doc, lex)),
                 Err(e) => Outcome::Failed(e),
             })

@@ -9,7 +9,7 @@ pub fn bar(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = match total_bytes {
+    match total_bytes {
         Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
             .with_style(
                 ProgressStyle::with_template(
@@ -21,6 +21,5 @@ pub fn bar(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
             ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         ),
-    };
-    bar
+    }
 }

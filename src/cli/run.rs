@@ -21,7 +21,9 @@ pub enum FormatArg {
 }
 
 #[derive(Args, Debug)]
-#[command(after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet")]
+#[command(
+    after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet"
+)]
 pub struct RunArgs {
     /// Files or directories to read (directories are searched recursively for *.txt,
     /// *.jsonl and *.csv, in sorted order); `-` reads JSONL from stdin.
@@ -127,4 +129,3 @@ pub fn run(args: RunArgs) -> Result<i32> {
         0
     })
 }
-

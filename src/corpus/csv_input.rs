@@ -40,7 +40,14 @@ impl CsvReader {
         let headers = self
             .reader
             .byte_headers()
-            .map_err(|e| RecordError::new(self.name.clone(), &self.name, Some(1), format!("cannot read CSV header: {e}")))?
+            .map_err(|e| {
+                RecordError::new(
+                    self.name.clone(),
+                    &self.name,
+                    Some(1),
+                    format!("cannot read CSV header: {e}"),
+                )
+            })?
             .clone();
         let find = |names: &[&str]| {
             headers.iter().position(|h| {
@@ -49,7 +56,12 @@ impl CsvReader {
             })
         };
         let text = find(&["text"]).ok_or_else(|| {
-            RecordError::new(self.name.clone(), &self.name, Some(1), "CSV header has no `text` column")
+            RecordError::new(
+                self.name.clone(),
+                &self.name,
+                Some(1),
+                "CSV header has no `text` column",
+            )
         })?;
         self.columns = Some(Columns {
             id: find(&["id"]).or_else(|| find(&["doc_id"])),
@@ -78,7 +90,10 @@ impl Iterator for CsvReader {
         if self.columns.is_none() {
             if let Err(e) = self.read_header() {
                 self.done = true;
-                return Some(Record { result: Err(e), input_bytes: 0 });
+                return Some(Record {
+                    result: Err(e),
+                    input_bytes: 0,
+                });
             }
         }
         let columns = self.columns.as_ref()?;
@@ -106,9 +121,15 @@ impl Iterator for CsvReader {
                 })
             }
             Ok(true) => {
-                let id = field(&self.record, columns.id).unwrap_or_else(|| format!("{}:{line}", self.name));
+                let id = field(&self.record, columns.id)
+                    .unwrap_or_else(|| format!("{}:{line}", self.name));
                 let result = match self.record.get(columns.text) {
-                    None => Err(RecordError::new(id, &self.name, Some(line), "record has no `text` cell")),
+                    None => Err(RecordError::new(
+                        id,
+                        &self.name,
+                        Some(line),
+                        "record has no `text` cell",
+                    )),
                     Some(bytes) => {
                         let (text, warning) = super::decode::decode_lossy(bytes.to_vec());
                         Ok(Document {
@@ -125,7 +146,10 @@ impl Iterator for CsvReader {
                         })
                     }
                 };
-                Some(Record { result, input_bytes })
+                Some(Record {
+                    result,
+                    input_bytes,
+                })
             }
         }
     }
@@ -136,7 +160,9 @@ mod tests {
     use super::*;
 
     fn read(input: &'static [u8]) -> Vec<Result<Document, RecordError>> {
-        CsvReader::new(Box::new(input), "in.csv".to_string()).map(|r| r.result).collect()
+        CsvReader::new(Box::new(input), "in.csv".to_string())
+            .map(|r| r.result)
+            .collect()
     }
 
     #[test]
@@ -156,7 +182,11 @@ mod tests {
     fn missing_text_column_is_one_error() {
         let out = read(b"id,body\na,x\n");
         assert_eq!(out.len(), 1);
-        assert!(out[0].as_ref().unwrap_err().message.contains("no `text` column"));
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("no `text` column"));
     }
 
     #[test]

@@ -117,8 +117,8 @@ pub fn discover(inputs: &[PathBuf], forced: Option<InputFormat>) -> Result<Vec<I
 /// Collects every file below `dir`; unreadable subdirectories are reported as files so the
 /// reader can emit an error row for them rather than losing them silently.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot list directory {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list directory {}", dir.display()))?;
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot list directory {}", dir.display()))?;
         let path = entry.path();

@@ -66,10 +66,20 @@ impl<R: BufRead> JsonlReader<R> {
         let text = match rec.text {
             Some(serde_json::Value::String(s)) => s,
             Some(_) => {
-                return Err(RecordError::new(id, &self.name, Some(self.line), "`text` is not a string"))
+                return Err(RecordError::new(
+                    id,
+                    &self.name,
+                    Some(self.line),
+                    "`text` is not a string",
+                ))
             }
             None => {
-                return Err(RecordError::new(id, &self.name, Some(self.line), "missing `text` field"))
+                return Err(RecordError::new(
+                    id,
+                    &self.name,
+                    Some(self.line),
+                    "missing `text` field",
+                ))
             }
         };
         let meta = rec.meta;
@@ -78,8 +88,12 @@ impl<R: BufRead> JsonlReader<R> {
                 id,
                 source_file: self.name.clone(),
                 line: Some(self.line),
-                date: rec.date.or_else(|| meta.as_ref().and_then(|m| m.date.clone())),
-                title: rec.title.or_else(|| meta.as_ref().and_then(|m| m.title.clone())),
+                date: rec
+                    .date
+                    .or_else(|| meta.as_ref().and_then(|m| m.date.clone())),
+                title: rec
+                    .title
+                    .or_else(|| meta.as_ref().and_then(|m| m.title.clone())),
                 source: rec.source.or_else(|| meta.and_then(|m| m.publisher)),
             },
             text,
@@ -136,7 +150,9 @@ mod tests {
     use super::*;
 
     fn read(input: &[u8]) -> Vec<Result<Document, RecordError>> {
-        JsonlReader::new(input, "in.jsonl".to_string()).map(|r| r.result).collect()
+        JsonlReader::new(input, "in.jsonl".to_string())
+            .map(|r| r.result)
+            .collect()
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub fn read(mut reader: Box<dyn Read>, input: &InputFile) -> Record {
 /// Parses a first line of the form ` date YYYY-MM-DD Title` (leading space optional).
 pub fn parse_date_line(text: &str) -> Option<(String, String)> {
     let first = text.lines().next()?;
-    let rest = first.strip_prefix(' ').unwrap_or(first).strip_prefix("date ")?;
+    let rest = first
+        .strip_prefix(' ')
+        .unwrap_or(first)
+        .strip_prefix("date ")?;
     let date = rest.get(..10)?;
     let b = date.as_bytes();
     let shape_ok = b.iter().enumerate().all(|(i, c)| match i {

@@ -1,7 +1,7 @@
 //! Abbreviations whose final period does not end a sentence.
 
 use super::{LexiconError, LexiconFile};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Abbreviations (with their periods, case-sensitive) and the subset that may also close a
 /// sentence (`U.S.`, `Inc.`) when the next word is a typical sentence opener.

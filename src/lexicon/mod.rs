@@ -66,7 +66,11 @@ mod tests {
     #[test]
     fn malformed_line_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("abbreviations.txt"), "Mr.\n\nDr. sometimes\n").unwrap();
+        std::fs::write(
+            dir.path().join("abbreviations.txt"),
+            "Mr.\n\nDr. sometimes\n",
+        )
+        .unwrap();
         let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
         assert!(err.contains("abbreviations.txt:3"), "{err}");
     }

@@ -153,7 +153,9 @@ fn quote_fields(text: &str, doc_id: &str, index: usize, q: &Quote) -> Vec<String
     let (cue_start, cue_end) = opt_span(q.cue);
     let speaker = q.speaker.as_ref();
     let score = |f: fn(&crate::stance::StanceScores) -> f64| {
-        q.stance.as_ref().map_or(String::new(), |s| format!("{:.3}", f(s)))
+        q.stance
+            .as_ref()
+            .map_or(String::new(), |s| format!("{:.3}", f(s)))
     };
     vec![
         doc_id.to_string(),
@@ -171,7 +173,9 @@ fn quote_fields(text: &str, doc_id: &str, index: usize, q: &Quote) -> Vec<String
         speaker_end,
         speaker.and_then(|s| s.name.clone()).unwrap_or_default(),
         speaker.map_or(String::new(), |s| s.kind.as_str().to_string()),
-        speaker.and_then(|s| s.affiliation.clone()).unwrap_or_default(),
+        speaker
+            .and_then(|s| s.affiliation.clone())
+            .unwrap_or_default(),
         q.cue.map_or(String::new(), |c| c.slice(text).to_string()),
         cue_start,
         cue_end,

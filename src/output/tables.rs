@@ -89,7 +89,10 @@ impl TableSet {
 /// Fails early (before any work) when `dir` cannot hold the output tables.
 pub fn check_writable(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
-        anyhow::bail!("output path {} exists and is not a directory", dir.display());
+        anyhow::bail!(
+            "output path {} exists and is not a directory",
+            dir.display()
+        );
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output directory {}", dir.display()))?;

@@ -29,6 +29,9 @@ pub struct Segmentation {
     pub warnings: Vec<String>,
 }
 
+/// Largest text (exclusive) that can be segmented: token offsets are stored in 32 bits.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// Warnings kept per document; beyond this only a count is reported.
 const MAX_WARNINGS: usize = 20;
 
@@ -43,30 +46,42 @@ impl Segmentation {
 
     /// Index range of the tokens lying inside `span`.
     pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
-        let first = self.tokens.partition_point(|t| t.span.start < span.start);
-        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let first = self.tokens.partition_point(|t| t.span().start < span.start);
+        let last = self.tokens.partition_point(|t| t.span().end <= span.end);
         first..last.max(first)
     }
 }
 
 /// Segments a document into paragraphs, sentences, tokens and quotation spans.
+///
+/// Documents of [`MAX_TEXT_BYTES`] or more are not segmented (one warning, no spans): token
+/// offsets are 32-bit. The pipeline reports such documents as errors before they get here.
 pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     let text = doc.text.as_str();
-    let paragraphs = split_paragraphs(text, doc.meta.title.as_deref());
+    if text.len() >= MAX_TEXT_BYTES {
+        return Segmentation {
+            warnings: vec![format!("document of {} bytes is too large to segment", text.len())],
+            ..Segmentation::default()
+        };
+    }
+    let mut paragraphs = split_paragraphs(text, doc.meta.title.as_deref());
     let mut sentences = Vec::new();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    for (index, paragraph) in paragraphs.iter().enumerate() {
+    for (index, paragraph) in paragraphs.iter_mut().enumerate() {
+        let first = tokens.len();
+        tokenize(text, paragraph.span, &lex.abbreviations, &mut tokens);
+        paragraph.tokens = first..tokens.len();
         split_sentences(
             text,
             paragraph.span,
+            &tokens[first..],
             index,
             &lex.abbreviations,
             &mut sentences,
         );
-        tokenize(text, paragraph.span, &lex.abbreviations, &mut tokens);
     }
     let mut warnings = Vec::new();
-    let mut quotes = find_quotes(text, &paragraphs, &lex.elisions, &mut warnings);
+    let mut quotes = find_quotes(text, &paragraphs, &tokens, &lex.elisions, &mut warnings);
     let mut seg = Segmentation {
         paragraphs,
         sentences,

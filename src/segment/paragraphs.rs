@@ -3,11 +3,13 @@
 use crate::document::Span;
 
 /// One paragraph, trimmed of surrounding whitespace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
     /// A headline or sub-heading: the title, or a short line without final punctuation.
     pub headline: bool,
+    /// Indices of this paragraph's tokens in [`super::Segmentation::tokens`].
+    pub tokens: std::ops::Range<usize>,
 }
 
 /// Longest paragraph (in words) that can count as a sub-heading.
@@ -42,6 +44,7 @@ pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
         .map(|(index, span)| Paragraph {
             span,
             headline: is_headline(span.slice(text), index, title),
+            tokens: 0..0,
         })
         .collect()
 }
@@ -50,11 +53,9 @@ pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
 fn line_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            spans.push(Span::new(start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        spans.push(Span::new(start, i));
+        start = i + 1;
     }
     if start < text.len() {
         spans.push(Span::new(start, text.len()));
@@ -95,17 +96,19 @@ fn is_headline(paragraph: &str, index: usize, title: Option<&str>) -> bool {
             }
         }
     }
-    if paragraph.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
-        return false;
-    }
     let last = paragraph
         .trim_end_matches(|c: char| super::chars::is_quote_mark(c) || c == ')')
         .chars()
         .next_back();
-    !matches!(
+    if matches!(
         last,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '\u{2026}') | None
-    )
+    ) {
+        return false;
+    }
+    // Words average well under 12 bytes, so a longer paragraph cannot be a heading.
+    paragraph.len() <= MAX_HEADING_WORDS * 12
+        && paragraph.bytes().filter(|&b| b == b' ').count() < MAX_HEADING_WORDS
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use super::chars::{
     char_at, char_before, is_closing_context, is_double_opener, is_opening_context,
 };
 use super::paragraphs::Paragraph;
+use super::tokens::{Token, TokenKind};
 use crate::document::Span;
 use crate::lexicon::Elisions;
 
@@ -87,6 +88,9 @@ struct Scanner<'a> {
     elisions: &'a Elisions,
     paragraph: Span,
     stack: Vec<Open>,
+    /// Double quotations closed directly inside the open top-level one, in case that
+    /// top-level mark turns out to be stray (never closed in its paragraph).
+    nested: Vec<Fragment>,
     warnings: &'a mut Vec<String>,
 }
 
@@ -94,6 +98,7 @@ struct Scanner<'a> {
 pub fn find_quotes(
     text: &str,
     paragraphs: &[Paragraph],
+    all_tokens: &[Token],
     elisions: &Elisions,
     warnings: &mut Vec<String>,
 ) -> Vec<QuoteSpan> {
@@ -105,6 +110,7 @@ pub fn find_quotes(
             elisions,
             paragraph: paragraph.span,
             stack: Vec::new(),
+            nested: Vec::new(),
             warnings,
         };
         let mut building = carried.take();
@@ -114,39 +120,64 @@ pub fn find_quotes(
             if first.is_some_and(is_double_opener) {
                 building = Some(b);
             } else {
-                quotes.push(close_unfinished(text, b, scanner.warnings));
+                quotes.extend(close_unfinished(b, scanner.warnings));
             }
         }
-        let open_quote = scanner.scan(index, building, &mut quotes);
+        let open_quote = scanner.scan(
+            &all_tokens[paragraph.tokens.clone()],
+            index,
+            building,
+            &mut quotes,
+        );
         if let Some(b) = open_quote {
             let next_opens = paragraphs.get(index + 1).is_some_and(|p| {
                 char_at(text, p.span.start, p.span.end).is_some_and(is_double_opener)
             });
             if next_opens {
                 carried = Some(b);
+            } else if !scanner.nested.is_empty() && b.fragments.len() == 1 {
+                // The unclosed mark was stray: the quotations it seemed to contain stand alone.
+                scanner.warnings.push(format!(
+                    "unmatched opening quotation mark at byte {} ignored",
+                    b.open.mark.start
+                ));
+                for fragment in std::mem::take(&mut scanner.nested) {
+                    quotes.push(QuoteSpan {
+                        fragments: vec![fragment],
+                        outer: fragment.outer,
+                        paragraph: index,
+                        sentence: 0,
+                        headline: false,
+                        closed: true,
+                    });
+                }
             } else {
-                quotes.push(close_unfinished(text, b, scanner.warnings));
+                quotes.extend(close_unfinished(b, scanner.warnings));
             }
         }
     }
     if let Some(b) = carried {
-        quotes.push(close_unfinished(text, b, warnings));
+        quotes.extend(close_unfinished(b, warnings));
     }
+    quotes.sort_by_key(|q| q.outer.start);
     quotes
 }
 
-/// Closes a quotation whose last fragment reached the end of its paragraph unclosed.
-fn close_unfinished(text: &str, b: Building, warnings: &mut Vec<String>) -> QuoteSpan {
-    let line_hint = b.open.mark.start;
+/// Closes a quotation whose last fragment reached the end of its paragraph unclosed
+/// (dropped, still with a warning, when it has no content).
+fn close_unfinished(b: Building, warnings: &mut Vec<String>) -> Option<QuoteSpan> {
     warnings.push(format!(
-        "unclosed quotation mark at byte {line_hint} closed at the end of its paragraph"
+        "unclosed quotation mark at byte {} closed at the end of its paragraph",
+        b.open.mark.start
     ));
-    finish(text, b, false)
+    (!b.fragments.is_empty()).then(|| finish(b, false))
 }
 
-fn finish(_text: &str, b: Building, closed: bool) -> QuoteSpan {
+fn finish(b: Building, closed: bool) -> QuoteSpan {
     let outer = Span::new(
-        b.fragments.first().map_or(b.open.mark.start, |f| f.outer.start),
+        b.fragments
+            .first()
+            .map_or(b.open.mark.start, |f| f.outer.start),
         b.fragments.last().map_or(b.open.mark.end, |f| f.outer.end),
     );
     QuoteSpan {
@@ -171,30 +202,30 @@ impl Scanner<'_> {
     /// Scans one paragraph; returns the quotation still open at its end, if any.
     fn scan(
         &mut self,
+        tokens: &[Token],
         index: usize,
         mut building: Option<Building>,
         quotes: &mut Vec<QuoteSpan>,
     ) -> Option<Building> {
-        let bytes = self.text.as_bytes();
         let Span { start, end } = self.paragraph;
-        let mut i = start;
-        while i < end {
-            let b = bytes[i];
-            if !(b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2) {
-                i += 1;
+        for token in tokens {
+            if token.kind != TokenKind::Punct {
                 continue;
             }
-            let Some(c) = char_at(self.text, i, end) else {
+            let b = self.text.as_bytes()[token.span().start];
+            if !(b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2) {
+                continue;
+            }
+            let Some(c) = char_at(self.text, token.span().start, end) else {
                 break;
             };
-            let mark = Span::new(i, i + c.len_utf8());
-            i = mark.end;
+            let mark = Span::new(token.span().start, token.span().start + c.len_utf8());
             let prev = char_before(self.text, mark.start, start);
             let next = char_at(self.text, mark.end, end);
-            let can_open = next.is_some_and(|n| !n.is_whitespace())
-                && prev.is_none_or(is_opening_context);
-            let can_close = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(is_closing_context);
+            let can_open =
+                next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(is_opening_context);
+            let can_close =
+                prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(is_closing_context);
             let double_open = self.innermost_double().is_some();
             match c {
                 '"' => {
@@ -236,8 +267,14 @@ impl Scanner<'_> {
                     }
                 }
                 '\u{2018}' | '\u{2039}' | '\'' => {
-                    let single_open = self.stack.last().is_some_and(|o| o.family == Family::Single);
-                    if c == '\'' && single_open && can_close && !next.is_some_and(char::is_alphanumeric)
+                    let single_open = self
+                        .stack
+                        .last()
+                        .is_some_and(|o| o.family == Family::Single);
+                    if c == '\''
+                        && single_open
+                        && can_close
+                        && !next.is_some_and(char::is_alphanumeric)
                     {
                         self.stack.pop();
                     } else if double_open && can_open && self.opens_nested(mark, next) {
@@ -245,7 +282,10 @@ impl Scanner<'_> {
                     }
                 }
                 '\u{2019}' | '\u{203A}' => {
-                    let single_open = self.stack.last().is_some_and(|o| o.family == Family::Single);
+                    let single_open = self
+                        .stack
+                        .last()
+                        .is_some_and(|o| o.family == Family::Single);
                     if single_open && can_close && !next.is_some_and(char::is_alphanumeric) {
                         self.stack.pop();
                     }
@@ -319,6 +359,7 @@ impl Scanner<'_> {
             self.push(family, mark);
             return;
         }
+        self.nested.clear();
         self.stack.push(Open { family, mark });
         // A continued quotation (carried from the previous paragraph) keeps its fragments
         // only when this is the paragraph's very first character.
@@ -349,8 +390,19 @@ impl Scanner<'_> {
         let open = self.stack[pos];
         self.stack.truncate(pos);
         if pos > 0 {
-            return; // a nested double quotation closed
+            // A nested double quotation closed; remember it in case the outer mark is stray.
+            if pos == 1 {
+                let content = trim(self.text, Span::new(open.mark.end, mark.start));
+                if !content.is_empty() {
+                    self.nested.push(Fragment {
+                        content,
+                        outer: Span::new(open.mark.start, mark.end),
+                    });
+                }
+            }
+            return;
         }
+        self.nested.clear();
         let Some(mut b) = building.take() else {
             return;
         };
@@ -362,7 +414,7 @@ impl Scanner<'_> {
             });
         }
         if !b.fragments.is_empty() {
-            quotes.push(finish(self.text, b, true));
+            quotes.push(finish(b, true));
         }
     }
 
@@ -378,12 +430,18 @@ impl Scanner<'_> {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicons;
-    use crate::segment::split_paragraphs;
 
     fn quotes(text: &str) -> (Vec<Vec<&str>>, Vec<String>) {
-        let paragraphs = split_paragraphs(text, None);
+        let doc = crate::Document::new("t", text);
+        let seg = crate::segment::segment(&doc, Lexicons::embedded());
         let mut warnings = Vec::new();
-        let qs = find_quotes(text, &paragraphs, &Lexicons::embedded().elisions, &mut warnings);
+        let qs = find_quotes(
+            text,
+            &seg.paragraphs,
+            &seg.tokens,
+            &Lexicons::embedded().elisions,
+            &mut warnings,
+        );
         let contents = qs
             .iter()
             .map(|q| q.fragments.iter().map(|f| f.content.slice(text)).collect())
@@ -438,7 +496,9 @@ mod tests {
                 assert!(inner.is_empty(), "{text}: {inner:?}");
             } else {
                 assert_eq!(inner.len(), 1, "{text}: {inner:?}");
-                assert!(text.contains(&format!("{} he said", &inner[0])) || text.contains(inner[0]));
+                assert!(
+                    text.contains(&format!("{} he said", &inner[0])) || text.contains(inner[0])
+                );
             }
         }
         assert_eq!(
@@ -451,14 +511,20 @@ mod tests {
     fn multi_paragraph_quote_is_one_quote_with_fragments() {
         let text = "\u{201C}We will win this fight.\n\u{201C}And we will not stop,\u{201D} she said.\nNext.";
         let (qs, warnings) = quotes(text);
-        assert_eq!(qs, [vec!["We will win this fight.", "And we will not stop,"]]);
+        assert_eq!(
+            qs,
+            [vec!["We will win this fight.", "And we will not stop,"]]
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
     fn multi_paragraph_with_blank_lines_and_straight_marks() {
         let text = "\"First part.\n\n\"Second part.\n\n\"Third,\" he said.";
-        assert_eq!(quotes(text).0, [vec!["First part.", "Second part.", "Third,"]]);
+        assert_eq!(
+            quotes(text).0,
+            [vec!["First part.", "Second part.", "Third,"]]
+        );
     }
 
     #[test]
@@ -466,6 +532,14 @@ mod tests {
         let text = "He said \"this never closes.\nThe next paragraph has \"a quote\" here.";
         let (qs, warnings) = quotes(text);
         assert_eq!(qs, [vec!["this never closes."], vec!["a quote"]]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+    }
+
+    #[test]
+    fn stray_opening_mark_releases_the_quotes_it_swallowed() {
+        let text = "\"CNN's host called it \u{201C}a farce\u{201D} and said, \u{201C}No way.\u{201D}\nNext.";
+        let (qs, warnings) = quotes(text);
+        assert_eq!(qs, [vec!["a farce"], vec!["No way."]]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
     }
 

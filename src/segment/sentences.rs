@@ -1,8 +1,10 @@
-//! Sentence boundaries inside a paragraph: terminal punctuation, optionally followed by
-//! closing quotes or brackets, then whitespace and a sentence-like start. Abbreviations,
-//! initials, decimals and mid-sentence ellipses do not end sentences.
+//! Sentence boundaries inside a paragraph, found by walking its tokens: terminal
+//! punctuation, optionally followed by closing quotes or brackets, then whitespace and a
+//! sentence-like start. Abbreviations, initials, decimals and mid-sentence ellipses do not
+//! end sentences (the tokenizer already keeps `U.S.`, `Mr.` and `3.5` whole).
 
 use super::chars::{char_at, is_quote_mark};
+use super::tokens::{Token, TokenKind};
 use crate::document::Span;
 use crate::lexicon::Abbreviations;
 
@@ -20,73 +22,102 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Her", "Their", "Our", "There", "Some", "Many", "Most", "After", "Before", "Since",
 ];
 
-/// Appends the sentences of `paragraph` to `out`.
+/// How a token may end a sentence.
+enum Terminal {
+    /// `.` on its own.
+    Period,
+    /// `!`, `?`, `…`, `...`.
+    Other,
+    /// A word that absorbed its final period (`U.S.`, `Mr.`, `J.K.`).
+    AbbreviationPeriod,
+}
+
+fn terminal(text: &str, t: &Token) -> Option<Terminal> {
+    let bytes = text.as_bytes();
+    match t.kind {
+        TokenKind::Punct => match bytes[t.span().start] {
+            b'.' if t.span().len() == 1 => Some(Terminal::Period),
+            b'.' | b'!' | b'?' => Some(Terminal::Other),
+            0xE2 if t.span().slice(text) == "\u{2026}" => Some(Terminal::Other),
+            _ => None,
+        },
+        TokenKind::Word if bytes[t.span().end - 1] == b'.' => Some(Terminal::AbbreviationPeriod),
+        _ => None,
+    }
+}
+
+/// Appends the sentences of `paragraph` (whose tokens are `tokens`) to `out`.
 pub fn split_sentences(
     text: &str,
     paragraph: Span,
+    tokens: &[Token],
     paragraph_index: usize,
     abbreviations: &Abbreviations,
     out: &mut Vec<Sentence>,
 ) {
-    let bytes = text.as_bytes();
-    let end = paragraph.end;
     let mut sentence_start = paragraph.start;
-    let mut i = paragraph.start;
-    while i < end {
-        let b = bytes[i];
-        let term_len = match b {
-            b'.' | b'!' | b'?' => 1,
-            0xE2 if bytes[i..end].starts_with("\u{2026}".as_bytes()) => 3,
-            _ => {
-                i += 1;
-                continue;
-            }
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some(kind) = terminal(text, &tokens[k]) else {
+            k += 1;
+            continue;
         };
-        let term_start = i;
-        let mut j = i + term_len;
-        // Runs of terminators ("...", "?!") count as one.
-        while j < end && matches!(bytes[j], b'.' | b'!' | b'?') {
-            j += 1;
-        }
-        let single_period = b == b'.' && j == term_start + 1;
-        // Closing quotes and brackets belong to the sentence they close.
-        while let Some(c) = char_at(text, j, end) {
-            if is_quote_mark(c) || matches!(c, ')' | ']' | '\u{00BB}') {
-                j += c.len_utf8();
-            } else {
+        let term = k;
+        let mut end = tokens[k].span().end;
+        k += 1;
+        // Adjacent terminators ("?!", ". . .") and closing quotes or brackets join the end.
+        let mut run = false;
+        while let Some(t) = tokens.get(k).filter(|t| t.span().start == end) {
+            let s = t.span().slice(text);
+            let closing = s
+                .chars()
+                .next()
+                .is_some_and(|c| is_quote_mark(c) || matches!(c, ')' | ']' | '\u{00BB}'));
+            if matches!(s, "." | "!" | "?" | "...") {
+                run = true;
+            } else if !closing {
                 break;
             }
+            end = t.span().end;
+            k += 1;
         }
-        i = j;
-        let Some(after) = char_at(text, j, end) else {
+        let Some(next) = tokens.get(k) else {
             break;
         };
-        if !after.is_whitespace() {
-            continue;
+        if next.span().start == end {
+            continue; // no whitespace after the terminator: `end.The`, `3.5`
         }
-        let next_start = skip_whitespace(text, j, end);
-        let Some(next) = char_at(text, next_start, end) else {
+        let Some(first) = char_at(text, next.span().start, paragraph.end) else {
             break;
         };
-        if !(next.is_uppercase() || next.is_ascii_digit() || is_opening(next)) {
+        if !(first.is_uppercase() || first.is_ascii_digit() || is_opening(first)) {
             continue;
         }
-        if single_period {
-            let word = word_before(text, sentence_start, term_start + 1);
-            if !period_ends_sentence(text, word, next_start, end, abbreviations) {
-                continue;
+        let ends = match kind {
+            Terminal::Other => true,
+            _ if run => true,
+            Terminal::Period => !(term > 0 && is_initial(text, &tokens[term - 1], &tokens[term])),
+            Terminal::AbbreviationPeriod => {
+                let word = tokens[term].span().slice(text);
+                if abbreviations.is_abbreviation(word) {
+                    abbreviations.may_end_sentence(word)
+                        && SENTENCE_OPENERS.contains(&next_word(text, next, &tokens[k..]))
+                } else {
+                    !is_initials(word)
+                }
             }
+        };
+        if ends {
+            out.push(Sentence {
+                span: Span::new(sentence_start, end),
+                paragraph: paragraph_index,
+            });
+            sentence_start = next.span().start;
         }
-        out.push(Sentence {
-            span: Span::new(sentence_start, j),
-            paragraph: paragraph_index,
-        });
-        sentence_start = next_start;
-        i = next_start;
     }
-    if sentence_start < end {
+    if sentence_start < paragraph.end {
         out.push(Sentence {
-            span: Span::new(sentence_start, end),
+            span: Span::new(sentence_start, paragraph.end),
             paragraph: paragraph_index,
         });
     }
@@ -96,79 +127,60 @@ fn is_opening(c: char) -> bool {
     is_quote_mark(c) || matches!(c, '(' | '[' | '\u{00AB}')
 }
 
-fn skip_whitespace(text: &str, mut pos: usize, end: usize) -> usize {
-    while let Some(c) = char_at(text, pos, end) {
-        if !c.is_whitespace() {
-            break;
-        }
-        pos += c.len_utf8();
-    }
-    pos
+/// The first word at or after `next` (skipping opening quotes and brackets).
+fn next_word<'t>(text: &'t str, next: &Token, rest: &[Token]) -> &'t str {
+    rest.iter()
+        .find(|t| t.kind != TokenKind::Punct)
+        .map_or_else(|| next.span().slice(text), |t| t.span().slice(text))
 }
 
-/// The whitespace-delimited word ending at `end` (which includes its period), without
-/// leading quote marks or brackets.
-fn word_before(text: &str, floor: usize, end: usize) -> &str {
-    let s = &text[floor..end];
-    let start = s
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
-    s[start..].trim_start_matches(|c: char| is_opening(c) || c == '-')
+/// A single capital letter directly before the period: an initial (`John F. Kennedy`).
+fn is_initial(text: &str, word: &Token, period: &Token) -> bool {
+    let w = word.span().slice(text).as_bytes();
+    word.span().end == period.span().start && w.len() == 1 && w[0].is_ascii_uppercase()
 }
 
-fn period_ends_sentence(
-    text: &str,
-    word: &str,
-    next_start: usize,
-    end: usize,
-    abbreviations: &Abbreviations,
-) -> bool {
-    if !abbreviations.is_abbreviation(word) {
-        return !is_initials(word);
-    }
-    if !abbreviations.may_end_sentence(word) {
-        return false;
-    }
-    let next_word = text[next_start..end]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
-    SENTENCE_OPENERS.contains(&next_word)
-}
-
-/// `F.` or `J.K.`: capital letters each followed by a period.
+/// `J.K.`: capital letters each followed by a period.
 fn is_initials(word: &str) -> bool {
     let b = word.as_bytes();
-    b.len() >= 2 && b.len() % 2 == 0 && b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+    b.len() >= 2
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lexicon::Lexicons;
+    use crate::segment::tokenize;
 
     fn split(text: &str) -> Vec<&str> {
+        let abbreviations = &Lexicons::embedded().abbreviations;
+        let span = Span::new(0, text.len());
+        let mut tokens = Vec::new();
+        tokenize(text, span, abbreviations, &mut tokens);
         let mut out = Vec::new();
-        split_sentences(
-            text,
-            Span::new(0, text.len()),
-            0,
-            &Lexicons::embedded().abbreviations,
-            &mut out,
-        );
+        split_sentences(text, span, &tokens, 0, abbreviations, &mut out);
         out.iter().map(|s| s.span.slice(text)).collect()
     }
 
     #[test]
     fn plain_sentences() {
-        assert_eq!(split("It rained. We left! Why? No."), ["It rained.", "We left!", "Why?", "No."]);
+        assert_eq!(
+            split("It rained. We left! Why? No."),
+            ["It rained.", "We left!", "Why?", "No."]
+        );
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("Mr. Smith met Gen. Lee and Sen. Warren on Jan. 5 in St. Louis. They talked."),
-            ["Mr. Smith met Gen. Lee and Sen. Warren on Jan. 5 in St. Louis.", "They talked."]
+            [
+                "Mr. Smith met Gen. Lee and Sen. Warren on Jan. 5 in St. Louis.",
+                "They talked."
+            ]
         );
     }
 
@@ -176,7 +188,11 @@ mod tests {
     fn may_end_abbreviation_ends_before_a_sentence_opener_only() {
         assert_eq!(
             split("He moved to the U.S. The move was hard. The U.S. Navy agreed."),
-            ["He moved to the U.S.", "The move was hard.", "The U.S. Navy agreed."]
+            [
+                "He moved to the U.S.",
+                "The move was hard.",
+                "The U.S. Navy agreed."
+            ]
         );
     }
 
@@ -184,15 +200,18 @@ mod tests {
     fn initials_and_decimals() {
         assert_eq!(
             split("John F. Kennedy and J.K. Rowling earned 3.5 million. Then more."),
-            ["John F. Kennedy and J.K. Rowling earned 3.5 million.", "Then more."]
+            [
+                "John F. Kennedy and J.K. Rowling earned 3.5 million.",
+                "Then more."
+            ]
         );
     }
 
     #[test]
     fn ellipsis_mid_sentence_and_at_end() {
         assert_eq!(
-            split("Its transition... as a pretext. Then… Later."),
-            ["Its transition... as a pretext.", "Then…", "Later."]
+            split("Its transition... as a pretext. Then\u{2026} Later."),
+            ["Its transition... as a pretext.", "Then\u{2026}", "Later."]
         );
     }
 
@@ -200,12 +219,28 @@ mod tests {
     fn sentence_ends_inside_closing_quote() {
         assert_eq!(
             split("He said it was \"good.\" Then he left. She said \u{201C}fine.\u{201D} Done."),
-            ["He said it was \"good.\"", "Then he left.", "She said \u{201C}fine.\u{201D}", "Done."]
+            [
+                "He said it was \"good.\"",
+                "Then he left.",
+                "She said \u{201C}fine.\u{201D}",
+                "Done."
+            ]
         );
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(split("Use approx. ten. the end"), ["Use approx. ten. the end"]);
+        assert_eq!(
+            split("Use approx. ten. the end"),
+            ["Use approx. ten. the end"]
+        );
+    }
+
+    #[test]
+    fn terminators_in_runs_and_brackets() {
+        assert_eq!(
+            split("Really?! Yes (he agreed.) Then \"Why?\" she asked."),
+            ["Really?!", "Yes (he agreed.)", "Then \"Why?\" she asked."]
+        );
     }
 }

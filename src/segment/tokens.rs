@@ -14,11 +14,32 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token and where it is.
+/// One token and where it is. Offsets are stored as `u32` (12 bytes a token, a quarter of
+/// the text's size in memory); the pipeline rejects documents of 4 GiB or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// A token over `span` (which must end below 4 GiB).
+    #[inline(always)]
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.end <= u32::MAX as usize);
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+        }
+    }
+
+    /// Where the token is in the text.
+    #[inline(always)]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// Appends the tokens of `region` to `out`.
@@ -37,50 +58,104 @@ pub fn tokenize(text: &str, region: Span, abbreviations: &Abbreviations, out: &m
             continue;
         }
         if b < 0x80 {
-            let len = if b == b'.' && bytes[i..end].starts_with(b"...") { 3 } else { 1 };
-            out.push(Token { span: Span::new(i, i + len), kind: TokenKind::Punct });
+            let len = if b == b'.' && bytes[i..end].starts_with(b"...") {
+                3
+            } else {
+                1
+            };
+            out.push(Token::new(Span::new(i, i + len), TokenKind::Punct));
             i += len;
             continue;
         }
         let c = char_at(text, i, end).unwrap_or(' ');
         if c.is_whitespace() {
             i += c.len_utf8();
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             i = push_word(text, i, end, abbreviations, out);
         } else {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token::new(Span::new(i, i + c.len_utf8()), TokenKind::Punct));
             i += c.len_utf8();
         }
     }
 }
 
+/// `char::is_alphanumeric` with a shortcut for the punctuation block news text is full of
+/// (curly quotes, dashes, ellipses, special spaces).
+#[inline(always)]
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => ASCII_ALNUM[c as usize],
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+#[inline(always)]
 fn is_alnum_at(text: &str, pos: usize, end: usize) -> bool {
     match text.as_bytes().get(pos) {
         Some(b) if pos < end && b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) if pos < end => char_at(text, pos, end).is_some_and(char::is_alphanumeric),
+        Some(_) if pos < end => char_at(text, pos, end).is_some_and(is_alphanumeric),
         _ => false,
     }
 }
 
-/// Consumes alphanumerics starting at `pos`, returning the end of the run.
-fn alnum_run(text: &str, mut pos: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    while pos < end {
-        let b = bytes[pos];
-        if b.is_ascii_alphanumeric() {
-            pos += 1;
-        } else if b >= 0x80 {
-            match char_at(text, pos, end) {
-                Some(c) if c.is_alphanumeric() => pos += c.len_utf8(),
-                _ => break,
-            }
-        } else {
-            break;
-        }
+/// ASCII letters and digits, as a table (the tokenizer's innermost loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
     }
-    pos
+    table
+};
+
+/// For eight bytes read little-endian, a mask with the high bit set in every byte that is
+/// not an ASCII letter or digit (non-ASCII bytes included). No byte's arithmetic carries
+/// into the next because every addend keeps ASCII values below 0x100.
+#[inline(always)]
+fn non_alnum_mask(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        (b as u64) * 0x0101_0101_0101_0101
+    }
+    let ascii = w & !HIGH;
+    let lower = ascii | splat(0x20);
+    let letter =
+        lower.wrapping_add(splat(0x80 - b'a')) & !lower.wrapping_add(splat(0x80 - b'z' - 1));
+    let digit =
+        ascii.wrapping_add(splat(0x80 - b'0')) & !ascii.wrapping_add(splat(0x80 - b'9' - 1));
+    (!(letter | digit) | w) & HIGH
 }
 
+/// Consumes alphanumerics starting at `pos`, returning the end of the run.
+#[inline(always)]
+fn alnum_run(text: &str, mut pos: usize, end: usize) -> usize {
+    let bytes = &text.as_bytes()[..end];
+    loop {
+        // Eight bytes at a time while they are all ASCII letters or digits.
+        while let Some(chunk) = bytes.get(pos..pos + 8) {
+            let stop = non_alnum_mask(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+            if stop != 0 {
+                pos += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            pos += 8;
+        }
+        while pos < bytes.len() && ASCII_ALNUM[bytes[pos] as usize] {
+            pos += 1;
+        }
+        if pos >= bytes.len() || bytes[pos] < 0x80 {
+            return pos;
+        }
+        match char_at(text, pos, end) {
+            Some(c) if is_alphanumeric(c) => pos += c.len_utf8(),
+            _ => return pos,
+        }
+    }
+}
+
+#[inline(always)]
 fn push_word(
     text: &str,
     start: usize,
@@ -129,8 +204,12 @@ fn push_word(
             pos += 1;
         }
     }
-    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-    out.push(Token { span: Span::new(start, pos), kind });
+    let kind = if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    out.push(Token::new(Span::new(start, pos), kind));
     pos
 }
 
@@ -141,15 +220,25 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &Lexicons::embedded().abbreviations, &mut out);
-        out.iter().map(|t| t.span.slice(text)).collect()
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &Lexicons::embedded().abbreviations,
+            &mut out,
+        );
+        out.iter().map(|t| t.span().slice(text)).collect()
     }
 
     #[test]
     fn words_with_hyphens_and_apostrophes() {
         assert_eq!(
             toks("Taiwan's military-to-military don't O\u{2019}Brien"),
-            ["Taiwan's", "military-to-military", "don't", "O\u{2019}Brien"]
+            [
+                "Taiwan's",
+                "military-to-military",
+                "don't",
+                "O\u{2019}Brien"
+            ]
         );
     }
 
@@ -171,15 +260,45 @@ mod tests {
 
     #[test]
     fn quote_marks_are_punctuation_tokens() {
-        assert_eq!(toks("\u{201C}Go,\u{201D} he said"), ["\u{201C}", "Go", ",", "\u{201D}", "he", "said"]);
+        assert_eq!(
+            toks("\u{201C}Go,\u{201D} he said"),
+            ["\u{201C}", "Go", ",", "\u{201D}", "he", "said"]
+        );
+    }
+
+    #[test]
+    fn eight_byte_alnum_mask_agrees_with_the_byte_table() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mask = non_alnum_mask(state);
+            for (i, b) in state.to_le_bytes().iter().enumerate() {
+                let stop = mask >> (i * 8 + 7) & 1 == 1;
+                assert_eq!(stop, !ASCII_ALNUM[*b as usize], "byte {b:#x}");
+            }
+        }
+        for b in 0..=255u8 {
+            let mask = non_alnum_mask(u64::from(b));
+            assert_eq!(mask & 0x80 != 0, !ASCII_ALNUM[b as usize], "byte {b:#x}");
+        }
     }
 
     #[test]
     fn token_kinds() {
         let text = "Austin 2024 !";
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &Lexicons::embedded().abbreviations, &mut out);
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &Lexicons::embedded().abbreviations,
+            &mut out,
+        );
         let kinds: Vec<TokenKind> = out.iter().map(|t| t.kind).collect();
-        assert_eq!(kinds, [TokenKind::Word, TokenKind::Number, TokenKind::Punct]);
+        assert_eq!(
+            kinds,
+            [TokenKind::Word, TokenKind::Number, TokenKind::Punct]
+        );
     }
 }

@@ -1,0 +1,290 @@
+//! End-to-end tests of `whosaid run` through the binary.
+
+mod common;
+
+use common::{read_table, root, tempdir, whosaid};
+use std::collections::HashMap;
+
+fn run_ok(args: &[&str]) {
+    let out = whosaid(args);
+    assert!(
+        out.status.success(),
+        "whosaid {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sample_article_yields_exactly_the_eleven_quotes() {
+    let dir = tempdir();
+    let out = dir.path().to_str().unwrap();
+    run_ok(&[
+        "run",
+        "data/sample/000_fa62bcc0bea388f4.txt",
+        "--out",
+        out,
+        "--quiet",
+    ]);
+    let quotes = read_table(&dir.path().join("quotes.csv"));
+    let spans: Vec<(usize, usize)> = quotes
+        .iter()
+        .map(|q| (q["start"].parse().unwrap(), q["end"].parse().unwrap()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (485, 572),
+            (594, 601),
+            (888, 905),
+            (922, 938),
+            (941, 1151),
+            (1198, 1321),
+            (1362, 1372),
+            (1399, 1465),
+            (1682, 1714),
+            (1790, 1802),
+            (1978, 1983)
+        ]
+    );
+    let headline: Vec<&str> = quotes.iter().map(|q| q["headline"].as_str()).collect();
+    assert_eq!(headline[6], "true", "the sub-heading quote is marked");
+    assert_eq!(headline.iter().filter(|h| **h == "true").count(), 1);
+    let ids: Vec<&str> = quotes.iter().map(|q| q["quote_id"].as_str()).collect();
+    assert_eq!(ids[0], "q1");
+    assert_eq!(ids[10], "q11");
+    let docs = read_table(&dir.path().join("documents.csv"));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["doc_id"], "000_fa62bcc0bea388f4");
+    assert_eq!(docs[0]["date"], "2024-05-31");
+    assert_eq!(docs[0]["status"], "ok");
+    assert_eq!(docs[0]["quotes"], "11");
+    assert_eq!(docs[0]["bytes"], "1985");
+}
+
+/// Every quote row's offsets point at its text in the source document.
+#[test]
+fn quote_offsets_point_into_the_source_text() {
+    let dir = tempdir();
+    run_ok(&[
+        "run",
+        "data/sample",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "-q",
+    ]);
+    let docs = read_table(&dir.path().join("documents.csv"));
+    let texts: HashMap<String, String> = docs
+        .iter()
+        .map(|d| {
+            let text = std::fs::read_to_string(root().join(&d["source_file"])).unwrap();
+            (d["doc_id"].clone(), text)
+        })
+        .collect();
+    let quotes = read_table(&dir.path().join("quotes.csv"));
+    assert!(quotes.len() > 20);
+    for q in &quotes {
+        let text = &texts[&q["doc_id"]];
+        let pieces: Vec<&str> = q["fragments"]
+            .split(';')
+            .map(|f| {
+                let (s, e) = f.split_once('-').unwrap();
+                &text[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+            })
+            .collect();
+        assert_eq!(pieces.join(" "), q["text"], "{q:?}");
+        let start: usize = q["start"].parse().unwrap();
+        assert!(q["fragments"].starts_with(&format!("{start}-")));
+        assert!(q["fragments"].ends_with(&format!("-{}", q["end"])));
+    }
+}
+
+#[test]
+fn output_is_identical_across_thread_counts() {
+    let a = tempdir();
+    let b = tempdir();
+    run_ok(&[
+        "run",
+        "data",
+        "--out",
+        a.path().to_str().unwrap(),
+        "-q",
+        "--threads",
+        "1",
+    ]);
+    run_ok(&[
+        "run",
+        "data",
+        "--out",
+        b.path().to_str().unwrap(),
+        "-q",
+        "--threads",
+        "4",
+    ]);
+    for table in ["documents.csv", "quotes.csv"] {
+        let x = std::fs::read(a.path().join(table)).unwrap();
+        let y = std::fs::read(b.path().join(table)).unwrap();
+        assert!(!x.is_empty());
+        assert_eq!(x, y, "{table} differs between 1 and 4 threads");
+    }
+}
+
+#[test]
+fn broken_records_get_error_rows_and_the_rest_runs() {
+    let dir = tempdir();
+    let input = dir.path().join("mixed.jsonl");
+    std::fs::write(
+        &input,
+        b"{\"id\":\"good1\",\"text\":\"\\\"Yes,\\\" she said.\"}\n{broken\n{\"id\":\"notext\"}\n{\"id\":\"bad-utf8\",\"text\":\"caf\xe9 \\\"ok\\\" here\"}\n{\"id\":\"good2\",\"text\":\"Fine.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = whosaid(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let docs = read_table(&out.join("documents.csv"));
+    let status: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d["doc_id"].as_str(), d["status"].as_str()))
+        .collect();
+    let broken_id = format!("{}:2", input.display());
+    assert_eq!(
+        status,
+        [
+            ("good1", "ok"),
+            (broken_id.as_str(), "error"),
+            ("notext", "error"),
+            ("bad-utf8", "ok"),
+            ("good2", "ok")
+        ]
+    );
+    assert!(
+        docs[1]["message"].contains("mixed.jsonl:2"),
+        "{:?}",
+        docs[1]
+    );
+    assert!(docs[2]["message"].contains("missing `text`"));
+    assert!(docs[3]["message"].contains("invalid UTF-8"));
+    assert_eq!(docs[3]["warnings"], "1");
+    let quotes = read_table(&out.join("quotes.csv"));
+    assert_eq!(quotes.len(), 2);
+
+    let strict = whosaid(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn csv_and_txt_inputs_read_alike() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "doc_id,date,title,text\nc1,2024-01-02,T,\"She said \"\"we agree.\"\"\nNext line.\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "He said \u{201C}no.\u{201D}\n").unwrap();
+    let out = dir.path().join("out");
+    run_ok(&[
+        "run",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let quotes = read_table(&out.join("quotes.csv"));
+    let got: Vec<(&str, &str)> = quotes
+        .iter()
+        .map(|q| (q["doc_id"].as_str(), q["text"].as_str()))
+        .collect();
+    assert_eq!(got, [("c1", "we agree."), ("b", "no.")]);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_before_any_work() {
+    assert_eq!(
+        whosaid(&["run", "--out", "x"]).status.code(),
+        Some(2),
+        "no input"
+    );
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    let o = whosaid(&["run", "/no/such/file.txt", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/file.txt"));
+    assert!(
+        !out.exists(),
+        "nothing is written when the input is missing"
+    );
+
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "x").unwrap();
+    let o = whosaid(&["run", "data/sample", "--out", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a directory"));
+
+    let lex = dir.path().join("lex");
+    std::fs::create_dir(&lex).unwrap();
+    std::fs::write(lex.join("abbreviations.txt"), "Mr.\nbad entry here\n").unwrap();
+    let o = whosaid(&[
+        "run",
+        "data/sample",
+        "--out",
+        out.to_str().unwrap(),
+        "--lexicons",
+        lex.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("abbreviations.txt:2"));
+}
+
+#[test]
+fn help_explains_options_with_an_example() {
+    let o = whosaid(&["run", "--help"]);
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for word in [
+        "--out",
+        "--format",
+        "--threads",
+        "--lexicons",
+        "--quiet",
+        "--strict",
+        "Examples",
+    ] {
+        assert!(help.contains(word), "run --help lacks {word}");
+    }
+    let o = whosaid(&["--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Example"));
+}
+
+#[test]
+fn stdin_jsonl_is_read_with_dash() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempdir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["run", "-", "--out", dir.path().to_str().unwrap(), "-q"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\":\"s1\",\"text\":\"\\\"Hi,\\\" he said.\"}\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let quotes = read_table(&dir.path().join("quotes.csv"));
+    assert_eq!(quotes[0]["doc_id"], "s1");
+    assert_eq!(quotes[0]["text"], "Hi,");
+}

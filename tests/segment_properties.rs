@@ -1,0 +1,167 @@
+//! Properties of segmentation on arbitrary input: no panics, valid spans, linear time.
+
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+use whosaid::segment::{segment, Segmentation};
+use whosaid::{Document, Lexicons, Span};
+
+/// Characters that stress the quote and sentence rules, plus arbitrary Unicode.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '"',
+        '\'',
+        '\u{201C}',
+        '\u{201D}',
+        '\u{2018}',
+        '\u{2019}',
+        '\u{201E}',
+        '\u{00AB}',
+        '\u{00BB}',
+        '\u{2039}',
+        '\u{203A}',
+        '.',
+        '!',
+        '?',
+        '\u{2026}',
+        ' ',
+        ' ',
+        '\n',
+        '\n',
+        '\r',
+        '\t',
+        'a',
+        'B',
+        'z',
+        'M',
+        'r',
+        'U',
+        'S',
+        '9',
+        '-',
+        ',',
+        ':',
+        '(',
+        ')',
+        '=',
+        '\u{00E9}',
+        '\u{4E2D}',
+        '\u{1F600}',
+    ]);
+    let ch = prop_oneof![4 => special, 1 => any::<char>()];
+    prop::collection::vec(ch, 0..400).prop_map(|v| v.into_iter().collect())
+}
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} out of bounds"
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} not on char boundaries"
+    );
+}
+
+fn check(text: &str, seg: &Segmentation) {
+    let mut last = 0;
+    for p in &seg.paragraphs {
+        check_span(text, p.span, "paragraph");
+        assert!(p.span.start >= last, "paragraphs out of order");
+        last = p.span.end;
+    }
+    let mut last = 0;
+    for s in &seg.sentences {
+        check_span(text, s.span, "sentence");
+        assert!(s.span.start >= last, "sentences out of order");
+        assert!(
+            seg.paragraphs[s.paragraph].span.contains(&s.span),
+            "sentence outside its paragraph"
+        );
+        last = s.span.end;
+    }
+    let mut last = 0;
+    for t in &seg.tokens {
+        check_span(text, t.span(), "token");
+        assert!(
+            !t.span().is_empty() && t.span().start >= last,
+            "tokens empty or out of order"
+        );
+        last = t.span().end;
+    }
+    let mut last = 0;
+    for q in &seg.quotes {
+        check_span(text, q.outer, "quote");
+        assert!(q.paragraph < seg.paragraphs.len() && q.sentence < seg.sentences.len().max(1));
+        assert!(!q.fragments.is_empty(), "quote without fragments");
+        for f in &q.fragments {
+            check_span(text, f.content, "fragment");
+            check_span(text, f.outer, "fragment outer");
+            assert!(!f.content.is_empty(), "empty fragment");
+            assert!(
+                f.content.start >= last,
+                "fragments overlap or are out of order"
+            );
+            assert!(f.outer.contains(&f.content));
+            last = f.content.end;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn arbitrary_text_segments_into_valid_spans(text in tricky_text()) {
+        let doc = Document::new("p", text);
+        let seg = segment(&doc, Lexicons::embedded());
+        check(&doc.text, &seg);
+    }
+}
+
+/// Pseudo-random text of quote marks and letters (deterministic).
+fn adversarial(len: usize, alphabet: &[&str]) -> String {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut out = String::with_capacity(len + 8);
+    while out.len() < len {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        out.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+    }
+    out
+}
+
+fn time_segment(text: String) -> Duration {
+    let doc = Document::new("big", text);
+    let started = Instant::now();
+    let seg = segment(&doc, Lexicons::embedded());
+    let elapsed = started.elapsed();
+    check(&doc.text, &seg);
+    elapsed
+}
+
+/// A 1 MB document of random quote marks and letters segments in linear time: a quadratic
+/// pairing would take minutes here, a linear scan takes well under a second even unoptimised.
+#[test]
+fn one_megabyte_of_quote_marks_segments_in_linear_time() {
+    let marks = [
+        "\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}", "a", "b", " ", "\u{00AB}", ".",
+    ];
+    let t_small = time_segment(adversarial(1 << 16, &marks));
+    let t_big = time_segment(adversarial(1 << 20, &marks));
+    // 16x the input may cost at most ~50x the time (linear plus generous noise).
+    assert!(
+        t_big < t_small * 50 + Duration::from_millis(200),
+        "64 KB took {t_small:?}, 1 MB took {t_big:?}"
+    );
+    assert!(t_big < Duration::from_secs(10), "1 MB took {t_big:?}");
+    for pattern in [
+        &["\""][..],
+        &["\"a"],
+        &["'"],
+        &["\u{201C}\u{2018}"],
+        &["word "],
+    ] {
+        let t = time_segment(adversarial(1 << 20, pattern));
+        assert!(t < Duration::from_secs(10), "{pattern:?}: {t:?}");
+    }
+}
