@@ -78,7 +78,10 @@ where
                     doc.meta.id.clone(),
                     &doc.meta.source_file,
                     doc.meta.line,
-                    format!("document of {} bytes exceeds the 4 GiB limit", doc.text.len()),
+                    format!(
+                        "document of {} bytes exceeds the 4 GiB limit",
+                        doc.text.len()
+                    ),
                 )),
                 Ok(doc) => Outcome::Ok(analyze(doc, lex)),
                 Err(e) => Outcome::Failed(e),

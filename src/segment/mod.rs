@@ -60,7 +60,10 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     let text = doc.text.as_str();
     if text.len() >= MAX_TEXT_BYTES {
         return Segmentation {
-            warnings: vec![format!("document of {} bytes is too large to segment", text.len())],
+            warnings: vec![format!(
+                "document of {} bytes is too large to segment",
+                text.len()
+            )],
             ..Segmentation::default()
         };
     }
