@@ -5,10 +5,15 @@
 //! the file and the 1-based line number.
 
 mod abbreviations;
+mod attribution;
 mod elisions;
 mod source;
+mod table;
 
 pub use abbreviations::Abbreviations;
+pub use attribution::{
+    normalize, push_normalized, Body, Cue, CueKind, PhraseMap, Title, TitleKind, WordClass,
+};
 pub use elisions::Elisions;
 pub use source::{DataLine, LexiconError, LexiconFile};
 
@@ -20,6 +25,14 @@ use std::path::Path;
 pub struct Lexicons {
     pub abbreviations: Abbreviations,
     pub elisions: Elisions,
+    /// Reporting verbs, nouns and phrases (`cues.csv`).
+    pub cues: PhraseMap<Cue>,
+    /// Titles and roles (`titles.csv`).
+    pub titles: PhraseMap<Title>,
+    /// Countries, blocs and organisations (`affiliations.csv` + `organizations.csv`).
+    pub bodies: PhraseMap<Body>,
+    /// Closed-class words (`function_words.csv`).
+    pub function_words: rustc_hash::FxHashMap<String, WordClass>,
 }
 
 static EMBEDDED: Lazy<Lexicons> = Lazy::new(|| {
@@ -38,6 +51,16 @@ impl Lexicons {
         Ok(Lexicons {
             abbreviations: Abbreviations::parse(&LexiconFile::open(dir, "abbreviations.txt")?)?,
             elisions: Elisions::parse(&LexiconFile::open(dir, "elisions.txt")?)?,
+            cues: attribution::parse_cues(&LexiconFile::open(dir, "cues.csv")?)?,
+            titles: attribution::parse_titles(&LexiconFile::open(dir, "titles.csv")?)?,
+            bodies: attribution::parse_bodies(
+                &LexiconFile::open(dir, "affiliations.csv")?,
+                &LexiconFile::open(dir, "organizations.csv")?,
+            )?,
+            function_words: attribution::parse_function_words(&LexiconFile::open(
+                dir,
+                "function_words.csv",
+            )?)?,
         })
     }
 }
@@ -51,6 +74,26 @@ mod tests {
         let lex = Lexicons::embedded();
         assert!(lex.abbreviations.is_abbreviation("Mr."));
         assert!(lex.elisions.contains("'n'"));
+        assert_eq!(lex.cues.get("said").map(|c| c.lemma.as_str()), Some("say"));
+        assert!(lex.cues.get("according to").is_some());
+        assert!(lex.titles.get("spokesperson").is_some());
+        assert_eq!(
+            lex.bodies.get("pentagon").and_then(|b| b.affiliation.as_deref()),
+            Some("United States")
+        );
+        assert_eq!(lex.bodies.get("chinese").map(|b| b.canonical.as_str()), Some("China"));
+    }
+
+    #[test]
+    fn bad_csv_lexicon_line_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("cues.csv"),
+            "# cues\nform,lemma,type,strength\nsaid,say,verb,1.0\nwarned,warn,verb,high\n",
+        )
+        .unwrap();
+        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("cues.csv:4"), "{err}");
     }
 
     #[test]

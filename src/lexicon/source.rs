@@ -42,6 +42,11 @@ fn embedded(name: &str) -> Option<&'static str> {
     Some(match name {
         "abbreviations.txt" => include_str!("../../lexicons/abbreviations.txt"),
         "elisions.txt" => include_str!("../../lexicons/elisions.txt"),
+        "cues.csv" => include_str!("../../lexicons/cues.csv"),
+        "titles.csv" => include_str!("../../lexicons/titles.csv"),
+        "affiliations.csv" => include_str!("../../lexicons/affiliations.csv"),
+        "organizations.csv" => include_str!("../../lexicons/organizations.csv"),
+        "function_words.csv" => include_str!("../../lexicons/function_words.csv"),
         _ => return None,
     })
 }

@@ -1,0 +1,319 @@
+//! Who a speaker mention refers to: the named people, organisations and countries of one
+//! document, with titles and affiliations taken from the phrases that introduce them, and
+//! pronouns and title aliases (`He`, `The Secretary`) resolved to the most recent fit.
+
+use super::speaker::Phrase;
+use super::words::Words;
+use super::{Speaker, SpeakerType};
+use crate::lexicon::{TitleKind, WordClass};
+
+/// Pronoun and title links reach back at most this many bytes.
+const MAX_LINK_DISTANCE: usize = 3000;
+
+/// A document entity.
+#[derive(Debug, Clone)]
+struct Entity {
+    name: String,
+    kind: SpeakerType,
+    affiliation: Option<String>,
+    /// Lower-case last words of titles held (`secretary`, `president`).
+    titles: Vec<String>,
+}
+
+/// A place in the text where an entity is named.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    entity: usize,
+}
+
+/// All entities named in one document, in order of mention.
+pub struct Entities {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+}
+
+/// What a capitalised run of words turned out to be.
+struct RunAnalysis {
+    affiliation: Option<String>,
+    title: Option<String>,
+    name: Option<(usize, usize)>,
+    body: Option<(String, Option<String>, bool)>,
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .unwrap_or(s)
+}
+
+impl Entities {
+    /// Scans the document for names of people, organisations and countries.
+    pub fn scan(w: &Words) -> Entities {
+        let mut e = Entities {
+            entities: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let n = w.tokens.len();
+        let mut k = 0;
+        while k < n {
+            if !w.is_capitalized(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut end = k + 1;
+            while end < n {
+                if w.is_capitalized(end) && w.span(end).start <= w.span(end - 1).end + 1 {
+                    end += 1;
+                } else if matches!(w.word(end), "of" | "for")
+                    && end + 1 < n
+                    && w.is_capitalized(end + 1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            // `Biden administration`, `Clinton campaign`: the name modifies a noun.
+            let attributive = end < n
+                && !w.is_capitalized(end)
+                && (w.class(end) == Some(WordClass::Modifier) || w.title_at(end, n).is_some());
+            if !attributive {
+                e.add_run(w, start, end);
+            }
+            k = end;
+        }
+        e
+    }
+
+    fn analyse(w: &Words, mut a: usize, b: usize) -> RunAnalysis {
+        let mut out = RunAnalysis {
+            affiliation: None,
+            title: None,
+            name: None,
+            body: None,
+        };
+        while a < b && w.class(a).is_some() {
+            a += 1;
+        }
+        if a >= b {
+            return out;
+        }
+        if let Some((body, len)) = w.body_at(a, b) {
+            if a + len == b || (a + len + 1 == b && w.is_punct(b - 1)) {
+                out.body = Some((body.canonical.clone(), body.affiliation.clone(), body.is_country));
+                return out;
+            }
+            if body.is_country || body.affiliation.is_some() {
+                out.affiliation = body.affiliation.clone();
+                a += len;
+            }
+        }
+        while a < b {
+            match w.title_at(a, b) {
+                Some((t, len)) if t.kind != TitleKind::Role || len > 0 => {
+                    out.title = Some(w.word(a + len - 1).to_lowercase());
+                    a += len;
+                }
+                _ => break,
+            }
+        }
+        if a < b {
+            out.name = Some((a, b));
+        }
+        out
+    }
+
+    fn add_run(&mut self, w: &Words, a: usize, b: usize) {
+        let r = Self::analyse(w, a, b);
+        let pos = w.span(a).start;
+        if let Some((canonical, affiliation, is_country)) = r.body {
+            let kind = if is_country || affiliation.as_deref() == Some(canonical.as_str()) {
+                SpeakerType::Government
+            } else {
+                SpeakerType::Organization
+            };
+            let id = self.find_or_add(&canonical, kind, affiliation);
+            self.mentions.push(Mention { pos, entity: id });
+            return;
+        }
+        let Some((na, nb)) = r.name else {
+            // A title alone (`The Secretary`): refers to whoever holds it.
+            return;
+        };
+        let words: Vec<&str> = (na..nb)
+            .filter(|&k| !w.is_punct(k))
+            .map(|k| strip_possessive(w.word(k)))
+            .collect();
+        if words.is_empty() || words.len() > 4 {
+            return;
+        }
+        let name = words.join(" ");
+        let last = words[words.len() - 1];
+        let existing = self.entities.iter().position(|e| {
+            e.kind == SpeakerType::Person
+                && (e.name == name || e.name.rsplit(' ').next() == Some(last) && words.len() == 1)
+        });
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                self.entities.push(Entity {
+                    name,
+                    kind: SpeakerType::Person,
+                    affiliation: None,
+                    titles: Vec::new(),
+                });
+                self.entities.len() - 1
+            }
+        };
+        let entity = &mut self.entities[id];
+        if entity.affiliation.is_none() {
+            entity.affiliation = r.affiliation;
+        }
+        if let Some(t) = r.title {
+            if !entity.titles.contains(&t) {
+                entity.titles.push(t);
+            }
+        }
+        self.mentions.push(Mention { pos, entity: id });
+    }
+
+    fn find_or_add(&mut self, name: &str, kind: SpeakerType, affiliation: Option<String>) -> usize {
+        if let Some(id) = self.entities.iter().position(|e| e.name == name) {
+            return id;
+        }
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            affiliation,
+            titles: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    /// The most recent mention before `pos` whose entity satisfies `fit`.
+    fn latest_before(&self, pos: usize, fit: impl Fn(&Entity) -> bool) -> Option<&Entity> {
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|m| pos - m.pos <= MAX_LINK_DISTANCE)
+            .map(|m| &self.entities[m.entity])
+            .find(|e| fit(e))
+    }
+
+    fn speaker_from(entity: &Entity, mention: crate::document::Span) -> Speaker {
+        Speaker {
+            mention,
+            name: Some(entity.name.clone()),
+            kind: entity.kind,
+            affiliation: entity.affiliation.clone(),
+        }
+    }
+
+    /// Resolves a speaker phrase to a speaker.
+    pub fn resolve(&self, w: &Words, p: Phrase) -> Speaker {
+        let mention = w.range_span(p.start, p.end);
+        let head = p.end - 1;
+        match w.class(head) {
+            Some(WordClass::PronounPerson) => {
+                return match self.latest_before(mention.start, |e| e.kind == SpeakerType::Person) {
+                    Some(e) => Self::speaker_from(e, mention),
+                    None => Speaker::unresolved(mention, SpeakerType::Person),
+                };
+            }
+            Some(WordClass::PronounThing) | Some(WordClass::PronounGroup) => {
+                return match self.latest_before(mention.start, |e| e.kind != SpeakerType::Person) {
+                    Some(e) => Self::speaker_from(e, mention),
+                    None => Speaker::unresolved(mention, SpeakerType::Unknown),
+                };
+            }
+            _ => {}
+        }
+        // A named entity inside the phrase (its last mention there is the head).
+        let inside = self
+            .mentions
+            .iter()
+            .filter(|m| m.pos >= mention.start && m.pos < mention.end)
+            .last();
+        let r = Self::analyse(w, p.start, p.end);
+        if let Some(m) = inside {
+            let e = &self.entities[m.entity];
+            let is_modifier = e.kind != SpeakerType::Person
+                && (w.title_at(head, p.end).is_some() || w.class(head).is_some());
+            if !is_modifier {
+                return Self::speaker_from(e, mention);
+            }
+        }
+        // A title alone: the entity that holds it.
+        if r.name.is_none() && r.body.is_none() {
+            if let Some(title) = r.title.as_deref() {
+                let plural_or_role = w.title_at(head, p.end).is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role);
+                if !plural_or_role {
+                    if let Some(e) = self.latest_before(mention.start, |e| e.titles.iter().any(|t| t == title)) {
+                        return Self::speaker_from(e, mention);
+                    }
+                }
+            }
+        }
+        self.describe(w, p, mention)
+    }
+
+    /// A speaker known only by description (`a Chinese defense spokesperson`,
+    /// `the defense department`, `Chinese officials`).
+    fn describe(&self, w: &Words, p: Phrase, mention: crate::document::Span) -> Speaker {
+        let mut start = p.start;
+        while start < p.end && w.class(start) == Some(WordClass::Determiner) {
+            start += 1;
+        }
+        // Organisation named by the phrase's last words (`the defense department`).
+        for a in start..p.end {
+            if let Some((body, len)) = w.body_at(a, p.end) {
+                if a + len == p.end {
+                    let affiliation = body.affiliation.clone().or_else(|| self.country_in(w, start, a));
+                    let kind = if body.is_country { SpeakerType::Government } else { SpeakerType::Organization };
+                    let name = if body.affiliation.is_none() {
+                        let words: Vec<&str> = (start..p.end).map(|k| w.word(k)).collect();
+                        words.join(" ")
+                    } else {
+                        body.canonical.clone()
+                    };
+                    return Speaker { mention, name: Some(name), kind, affiliation };
+                }
+            }
+        }
+        let words: Vec<&str> = (start..p.end).map(|k| strip_possessive(w.word(k))).collect();
+        let name = words.join(" ");
+        let head_title = w.title_at(p.end - 1, p.end);
+        let kind = match head_title {
+            Some((t, _)) if t.plural => SpeakerType::Group,
+            Some(_) => SpeakerType::Person,
+            None if (start..p.end).all(|k| w.is_capitalized(k)) => SpeakerType::Person,
+            None => SpeakerType::Unknown,
+        };
+        Speaker {
+            mention,
+            name: (!name.is_empty()).then_some(name),
+            kind,
+            affiliation: self.country_in(w, start, p.end),
+        }
+    }
+
+    /// The affiliation named by a country word or organisation inside tokens `a..b`.
+    fn country_in(&self, w: &Words, a: usize, b: usize) -> Option<String> {
+        (a..b).find_map(|k| w.body_at(k, b).and_then(|(body, _)| body.affiliation.clone()))
+    }
+}
+
+impl Speaker {
+    /// A speaker whose mention could not be linked to an entity.
+    pub fn unresolved(mention: crate::document::Span, kind: SpeakerType) -> Speaker {
+        Speaker {
+            mention,
+            name: None,
+            kind,
+            affiliation: None,
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Attribution: every quotation and reported clause, linked to who said it, resolved to a
+//! document entity, with that entity's affiliation.
+//!
+//! Rules are small named pattern functions (`direct`, `reported`); the words they reason
+//! about come from the lexicons (`cues.csv`, `titles.csv`, `affiliations.csv`,
+//! `organizations.csv`, `function_words.csv`). Each quote records the rule as its `method`.
+
+mod direct;
+mod entities;
+mod found;
+mod reported;
+mod speaker;
+mod words;
+
+use entities::Entities;
+use found::Found;
+use words::Words;
+
+use crate::document::{Document, Span};
+use crate::lexicon::Lexicons;
+use crate::segment::Segmentation;
+use crate::stance::StanceScores;
+
+/// How a quote is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// The content is inside quotation marks.
+    Direct,
+    /// Reported speech that contains a partial quotation.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// What kind of entity a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Government,
+    Group,
+    Unknown,
+}
+
+impl SpeakerType {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organization => "organization",
+            SpeakerType::Government => "government",
+            SpeakerType::Group => "group",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
+/// Who said a quote: the mention as written and, when resolved, the entity behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub mention: Span,
+    /// Canonical name (full name for persons); `None` when the mention could not be resolved.
+    pub name: Option<String>,
+    pub kind: SpeakerType,
+    pub affiliation: Option<String>,
+}
+
+/// One row of the quotes table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// Content pieces in text order (quote marks excluded).
+    pub fragments: Vec<Span>,
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub headline: bool,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    /// The rule that produced the attribution (`none` when nothing attributes the quote).
+    pub method: &'static str,
+    /// How sure the attribution is, 0..1 (0 with method `none`).
+    pub confidence: f32,
+    pub stance: Option<StanceScores>,
+}
+
+impl Quote {
+    /// From the start of the first fragment to the end of the last.
+    pub fn span(&self) -> Span {
+        match (self.fragments.first(), self.fragments.last()) {
+            (Some(first), Some(last)) => Span::new(first.start, last.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// A reported clause with quotation marks is `mixed` only with this many words outside them.
+const MIN_WORDS_OUTSIDE_QUOTES: usize = 3;
+
+/// Builds the quotes of a document from its segmentation and attributes each.
+pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quote> {
+    let w = Words::new(&doc.text, seg, lex);
+    let entities = Entities::scan(&w);
+    let quote_tokens: Vec<(usize, usize)> =
+        seg.quotes.iter().map(|q| direct::quote_tokens(&w, q)).collect();
+    let in_quote = |k: usize| {
+        let i = quote_tokens.partition_point(|&(open, _)| open <= k);
+        i > 0 && k < quote_tokens[i - 1].1
+    };
+
+    let mut out = Vec::new();
+    let mut consumed = vec![false; seg.quotes.len()];
+    for r in reported::find(&w, &in_quote) {
+        let span = w.range_span(r.start, r.end);
+        let inner: Vec<usize> = (0..seg.quotes.len())
+            .filter(|&i| span.contains(&seg.quotes[i].outer))
+            .collect();
+        // A clause that is one whole quotation, or a quoted phrase with a word or two
+        // around it (`described it as "successful"`), is a direct quote, handled below.
+        if inner.len() == 1 && covers(&w, &seg.quotes[inner[0]], r.start, r.end) {
+            continue;
+        }
+        let outside = (r.start..r.end)
+            .filter(|&k| !w.is_punct(k) && !in_quote(k))
+            .count();
+        if !inner.is_empty() && outside < MIN_WORDS_OUTSIDE_QUOTES {
+            continue;
+        }
+        for &i in &inner {
+            consumed[i] = true;
+        }
+        let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        out.push(to_quote(&w, &entities, kind, vec![span], r.found));
+    }
+
+    let mut direct: Vec<(usize, Option<Found>)> = Vec::new();
+    for (i, q) in seg.quotes.iter().enumerate() {
+        if consumed[i] {
+            continue;
+        }
+        let (open, close_end) = quote_tokens[i];
+        let first_sentence = seg.sentence_at(q.outer.start);
+        let last_sentence = seg.sentence_at(q.outer.end.saturating_sub(1));
+        let (lo, _) = w.sentence_tokens(first_sentence);
+        let (_, hi) = w.sentence_tokens(last_sentence);
+        let paragraph_end = seg.paragraphs[q.paragraph].tokens.end.max(close_end);
+        let found = direct::after_quote(&w, close_end, hi.max(close_end).min(paragraph_end))
+            .or_else(|| direct::before_quote(&w, open, lo))
+            .or_else(|| direct::subject_quote(&w, open, lo, hi));
+        direct.push((i, found));
+    }
+    inherit(&w, seg, &quote_tokens, &mut direct);
+
+    let mut merged_into: Option<usize> = None;
+    let mut rows: Vec<Quote> = Vec::new();
+    for (n, &(i, found)) in direct.iter().enumerate() {
+        let q = &seg.quotes[i];
+        let fragments: Vec<Span> = q.fragments.iter().map(|f| f.content).collect();
+        // `"A," he said, "B."`: B joins A when only the attribution stands between them.
+        if let (Some(prev), Some(f)) = (merged_into, n.checked_sub(1).and_then(|p| direct[p].1)) {
+            if f.method.starts_with("quote_") && interrupts(&w, f.end, quote_tokens[i].0) {
+                if let Some(row) = rows.get_mut(prev) {
+                    row.fragments.extend(fragments);
+                    if row.method.starts_with("quote_") {
+                        row.method = "interrupted";
+                    }
+                    merged_into = Some(prev);
+                    continue;
+                }
+            }
+        }
+        let quote = match found {
+            Some(f) => to_quote(&w, &entities, QuoteKind::Direct, fragments, f),
+            None => Quote {
+                kind: QuoteKind::Direct,
+                fragments,
+                paragraph: q.paragraph,
+                sentence: q.sentence,
+                headline: q.headline,
+                speaker: None,
+                cue: None,
+                method: "none",
+                confidence: 0.0,
+                stance: None,
+            },
+        };
+        rows.push(quote);
+        merged_into = Some(rows.len() - 1);
+    }
+    out.extend(rows);
+    out.sort_by_key(|q| q.span().start);
+    for q in &mut out {
+        q.sentence = seg.sentence_at(q.span().start);
+        q.paragraph = seg.sentences.get(q.sentence).map_or(0, |s| s.paragraph);
+        q.headline = seg.paragraphs.get(q.paragraph).is_some_and(|p| p.headline);
+    }
+    out
+}
+
+/// True when quotation `q` spans the whole clause `start..end` (give or take punctuation).
+fn covers(w: &Words, q: &crate::segment::QuoteSpan, start: usize, end: usize) -> bool {
+    let (open, close_end) = direct::quote_tokens(w, q);
+    open <= start + 1 && close_end + 1 >= end
+}
+
+/// Only punctuation stands between the end of one attribution and the next opening mark.
+fn interrupts(w: &Words, from: usize, open: usize) -> bool {
+    from <= open && open - from <= 1 && (from..open).all(|k| matches!(w.word(k), "," | ":" | "\u{2014}"))
+}
+
+/// Quotes without their own cue take the speaker of an earlier quote in the same sentence,
+/// or of the previous quote when they open a sentence right after it (a new paragraph
+/// included): the news convention for continuing a speaker's words.
+fn inherit(
+    w: &Words,
+    seg: &Segmentation,
+    quote_tokens: &[(usize, usize)],
+    direct: &mut [(usize, Option<Found>)],
+) {
+    for n in 1..direct.len() {
+        if direct[n].1.is_some() {
+            continue;
+        }
+        let (i, _) = direct[n];
+        let (prev_i, Some(prev)) = direct[n - 1] else {
+            continue;
+        };
+        let q = &seg.quotes[i];
+        let p = &seg.quotes[prev_i];
+        let same_sentence = seg.sentence_at(q.outer.start) == seg.sentence_at(p.outer.start);
+        let (open, _) = quote_tokens[i];
+        let sentence_start = w.sentence_tokens(seg.sentence_at(q.outer.start)).0;
+        let opens_sentence = open == sentence_start;
+        let next_paragraph = q.paragraph == p.paragraph + 1
+            && open == seg.paragraphs[q.paragraph].tokens.start;
+        let method = if same_sentence {
+            "same_sentence"
+        } else if opens_sentence && (q.paragraph == p.paragraph || next_paragraph) {
+            "continuation"
+        } else {
+            continue;
+        };
+        direct[n].1 = Some(Found {
+            method,
+            confidence: prev.confidence * 0.7,
+            cue: (0, 0),
+            end: open,
+            ..prev
+        });
+    }
+}
+
+fn to_quote(w: &Words, entities: &Entities, kind: QuoteKind, fragments: Vec<Span>, f: Found) -> Quote {
+    let speaker = entities.resolve(w, f.speaker);
+    let resolved = if speaker.name.is_some() { 1.0 } else { 0.6 };
+    let cue = (f.cue.1 > f.cue.0).then(|| w.range_span(f.cue.0, f.cue.1));
+    Quote {
+        kind,
+        fragments,
+        paragraph: 0,
+        sentence: 0,
+        headline: false,
+        speaker: Some(speaker),
+        cue,
+        method: f.method,
+        confidence: (f.confidence * resolved).clamp(0.0, 1.0),
+        stance: None,
+    }
+}

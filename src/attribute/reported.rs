@@ -1,0 +1,241 @@
+//! Reported speech: `X said (that) <clause>`, `<clause>, X said.`, `According to X,
+//! <clause>`, `<clause>, according to X.`, and agency relays (`AFP quoted a spokesperson
+//! saying <clause>`). A reported clause that contains quotation marks is `mixed`; without
+//! them it is `indirect`.
+
+use super::found::Found;
+use super::speaker;
+use super::words::Words;
+use crate::lexicon::CueKind;
+
+/// Fewest tokens a reported clause must have.
+const MIN_CLAUSE: usize = 3;
+/// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
+const MAX_TAIL_EXTRA: usize = 8;
+
+/// A reported clause (tokens `start..end`) and its attribution.
+#[derive(Debug, Clone, Copy)]
+pub struct Reported {
+    pub start: usize,
+    pub end: usize,
+    pub found: Found,
+}
+
+/// Verbs whose object is the addressee, not the content (`told reporters that …`).
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "remind", "brief", "notify", "advise", "warn", "convince",
+    "persuade", "promise", "urge", "ask", "caution", "reassure", "email", "text",
+];
+
+/// Finds the reported clause of every sentence that has one. `in_quote(k)` says whether
+/// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
+pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for s in 0..w.seg.sentences.len() {
+        let (a, b) = w.sentence_tokens(s);
+        if b <= a {
+            continue;
+        }
+        let end = clause_end(w, a, b);
+        let found = according_to_first(w, a, end)
+            .or_else(|| tail_attribution(w, a, end, in_quote))
+            .or_else(|| lead_attribution(w, a, end, in_quote));
+        out.extend(found);
+    }
+    out
+}
+
+/// End of a sentence's content: before its final `.`, `!`, `?` (outside quotes).
+fn clause_end(w: &Words, a: usize, b: usize) -> usize {
+    let mut end = b;
+    while end > a && matches!(w.word(end - 1), "." | "!" | "?" | "...") {
+        end -= 1;
+    }
+    end
+}
+
+/// `According to X, <clause>.`
+fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
+    let (cue, len) = w.cue_at(a, end)?;
+    if cue.lemma != "according to" {
+        return None;
+    }
+    let p = speaker::after(w, a + len, end)?;
+    let comma = (p.end..end).find(|&k| w.is(k, ","))?;
+    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
+        start: comma + 1,
+        end,
+        found: Found {
+            speaker: p,
+            cue: (a, a + len),
+            method: "according_to",
+            confidence: cue.strength * 0.9,
+            end: p.end,
+        },
+    })
+}
+
+/// `<clause>, X said.`, `<clause>, said X.`, `<clause>, according to X.`
+fn tail_attribution(
+    w: &Words,
+    a: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
+    let comma = (a + 1..end).rev().find(|&k| w.is(k, ",") && !in_quote(k))?;
+    let t = comma + 1;
+    if t >= end || w.is_quote_mark(t) {
+        return None;
+    }
+    let content_end = if comma > a && w.is_quote_mark(comma - 1) { comma } else { comma };
+    if content_end - a < MIN_CLAUSE {
+        return None;
+    }
+    // `according to X`
+    if let Some((cue, len)) = w.cue_at(t, end) {
+        if cue.lemma == "according to" {
+            let p = speaker::after(w, t + len, end)?;
+            return Some(Reported {
+                start: a,
+                end: content_end,
+                found: Found {
+                    speaker: p,
+                    cue: (t, t + len),
+                    method: "clause_according_to",
+                    confidence: cue.strength * 0.9,
+                    end: p.end,
+                },
+            });
+        }
+        // `said X`
+        if w.verb_cue_at(t, end).is_some() {
+            let p = speaker::after(w, t + len, end)?;
+            if end - p.end > MAX_TAIL_EXTRA {
+                return None;
+            }
+            return Some(Reported {
+                start: a,
+                end: content_end,
+                found: Found {
+                    speaker: p,
+                    cue: (t, t + len),
+                    method: "clause_cue_speaker",
+                    confidence: cue.strength * 0.9,
+                    end: p.end,
+                },
+            });
+        }
+    }
+    // `X said`
+    let c = (t + 1..end.min(t + 14)).find(|&c| {
+        w.verb_cue_at(c, end)
+            .is_some_and(|(cue, _)| cue.kind != CueKind::Belief)
+    })?;
+    let (cue, len) = w.verb_cue_at(c, end)?;
+    let p = speaker::before(w, t, c)?;
+    if p.start != t || end - (c + len) > MAX_TAIL_EXTRA {
+        return None;
+    }
+    Some(Reported {
+        start: a,
+        end: content_end,
+        found: Found {
+            speaker: p,
+            cue: (c, c + len),
+            method: "clause_speaker_cue",
+            confidence: cue.strength * 0.9,
+            end: c + len,
+        },
+    })
+}
+
+/// `X said (that) <clause>` and `AFP quoted X saying (that) <clause>`.
+fn lead_attribution(
+    w: &Words,
+    a: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
+    for c in a..end {
+        if in_quote(c) {
+            continue;
+        }
+        let Some((cue, len)) = w.verb_cue_at(c, end) else {
+            continue;
+        };
+        let mut k = c + len;
+        let (speaker, method) = if cue.lemma == "quote" {
+            let p = speaker::after(w, k, end)?;
+            k = p.end;
+            if k < end && w.eq(k, "as") {
+                k += 1;
+            }
+            if !(k < end && w.eq(k, "saying")) {
+                continue;
+            }
+            k += 1;
+            (p, "agency_relay")
+        } else {
+            match speaker::before(w, a, c) {
+                // `Austin's call for …` is a noun, not a verb with a subject.
+                Some(p) if !w.is_possessive(p.end - 1) => (p, "speaker_cue_clause"),
+                _ => continue,
+            }
+        };
+        if ADDRESSEE_VERBS.contains(&cue.lemma.as_str()) {
+            if let Some(obj) = speaker::after(w, k, end) {
+                k = obj.end;
+            }
+        }
+        // Skip `in a statement on Thursday` up to `that`.
+        if let Some(t) = (k..end.min(k + 9))
+            .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
+            .find(|&t| w.eq(t, "that"))
+        {
+            k = t + 1;
+        }
+        while k < end && matches!(w.word(k), "," | ":") {
+            if w.is(k, ":") {
+                return None; // `X said: "…"` is a direct quote
+            }
+            k += 1;
+        }
+        let stop = cut(w, k, end);
+        if stop <= k || stop - k < MIN_CLAUSE {
+            return None;
+        }
+        return Some(Reported {
+            start: k,
+            end: stop,
+            found: Found {
+                speaker,
+                cue: (c, c + len),
+                method,
+                confidence: cue.strength * 0.8,
+                end: c + len,
+            },
+        });
+    }
+    None
+}
+
+/// Where a reported clause ends: before `, and <verb>` / ` and <verb>ed` (a second verb of
+/// the same subject), else at `end`.
+fn cut(w: &Words, start: usize, end: usize) -> usize {
+    for k in start + 1..end {
+        if w.eq(k, "and") || w.eq(k, "but") {
+            let next = k + 1;
+            if next < end && is_verb_like(w, next) {
+                return if w.is(k - 1, ",") { k - 1 } else { k };
+            }
+        }
+    }
+    end
+}
+
+fn is_verb_like(w: &Words, k: usize) -> bool {
+    let s = w.word(k);
+    !w.is_capitalized(k)
+        && (s.ends_with("ed") && s.len() > 4 || w.verb_cue_at(k, k + 1).is_some())
+}
+

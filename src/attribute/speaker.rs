@@ -1,0 +1,235 @@
+//! Finding the speaker phrase next to a cue: walking back from `X said` or forward from
+//! `said X`, over auxiliaries, adverbs and appositions (`Hugh Hill, a doctor, said`).
+
+use super::words::Words;
+use crate::lexicon::WordClass;
+
+/// Longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 10;
+/// Longest apposition skipped between a speaker and its cue, in tokens.
+const MAX_APPOSITION: usize = 14;
+
+/// Tokens `start..end` of a speaker phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Can token `k` be part of a speaker phrase (beyond its head)?
+fn is_phrase_word(w: &Words, k: usize, limit: usize) -> bool {
+    if w.is_punct(k) {
+        return false;
+    }
+    match w.class(k) {
+        Some(WordClass::Modifier) => true,
+        Some(_) => false,
+        None => {
+            w.is_capitalized(k)
+                || w.title_at(k, limit).is_some()
+                || w.body_at(k, limit).is_some()
+                || w.word(k).contains('-')
+        }
+    }
+}
+
+/// Can token `k` head a speaker phrase? (A name, a title or role, an organisation or
+/// country, or the last word of a multi-word one such as `defense department`.)
+fn is_head(w: &Words, k: usize, limit: usize) -> bool {
+    if w.is_punct(k) || w.class(k).is_some() {
+        return false;
+    }
+    if w.is_capitalized(k) || w.title_at(k, limit).is_some() || w.body_at(k, limit).is_some() {
+        return true;
+    }
+    (1..4).any(|n| {
+        k >= n
+            && (w.body_at(k - n, k + 1).is_some_and(|(_, len)| len == n + 1)
+                || w.title_at(k - n, k + 1).is_some_and(|(_, len)| len == n + 1))
+    })
+}
+
+/// The speaker phrase that ends right before token `end` (exclusive), not reaching before `lo`.
+/// Skips auxiliaries and adverbs (`has also said`) and one apposition.
+pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    let mut j = end;
+    while j > lo && matches!(w.class(j - 1), Some(WordClass::Auxiliary | WordClass::Adverb)) {
+        j -= 1;
+    }
+    if j == lo {
+        return None;
+    }
+    if w.is(j - 1, ",") {
+        // `Name, a role at Body, said`: the speaker is the name before the apposition.
+        let comma = j - 1;
+        let mut p = comma;
+        while p > lo && comma - p < MAX_APPOSITION {
+            p -= 1;
+            if w.is(p, ",") {
+                return core_before(w, lo, p).map(|ph| Phrase {
+                    start: ph.start,
+                    end: ph.end,
+                });
+            }
+            if w.is_quote_mark(p) || matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
+                return None;
+            }
+        }
+        return None;
+    }
+    core_before(w, lo, j)
+}
+
+fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    if end <= lo {
+        return None;
+    }
+    let head = end - 1;
+    if w.is_pronoun(head) {
+        return Some(Phrase { start: head, end });
+    }
+    if !is_head(w, head, end) {
+        // A generic noun after a determiner: `the poll`, `a source close to him`.
+        let mut p = head;
+        while p > lo && head - p < 3 && !w.is_punct(p) {
+            if w.class(p) == Some(WordClass::Determiner) {
+                return (p < head).then_some(Phrase { start: p, end });
+            }
+            if p != head && w.class(p).is_some_and(|c| c != WordClass::Modifier) {
+                return None;
+            }
+            p -= 1;
+        }
+        if p == lo && head - p < 3 && w.class(p) == Some(WordClass::Determiner) {
+            return Some(Phrase { start: p, end });
+        }
+        return None;
+    }
+    let mut start = head;
+    while start > lo && end - start < MAX_PHRASE {
+        let k = start - 1;
+        if is_phrase_word(w, k, end) {
+            start = k;
+        } else if matches!(w.word(k), "of" | "for") && start < head && w.is_capitalized(start) {
+            // `Secretary of Defense Lloyd Austin`, `Minister for National Defense`
+            start = k;
+        } else if w.class(k) == Some(WordClass::Determiner) {
+            start = k;
+            break;
+        } else {
+            break;
+        }
+    }
+    // Never begin on a dangling connector.
+    while start < head && matches!(w.word(start), "of" | "for") {
+        start += 1;
+    }
+    Some(Phrase { start, end })
+}
+
+/// The speaker phrase that starts at token `start` (after a cue: `said John Smith`),
+/// ending before `hi`.
+pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
+    let mut k = start;
+    while k < hi && matches!(w.class(k), Some(WordClass::Adverb)) {
+        k += 1;
+    }
+    if k >= hi {
+        return None;
+    }
+    if w.is_pronoun(k) {
+        return Some(Phrase {
+            start: k,
+            end: k + 1,
+        });
+    }
+    let first = k;
+    if w.class(k) == Some(WordClass::Determiner) {
+        k += 1;
+    }
+    let mut last_head = None;
+    while k < hi && k - first < MAX_PHRASE {
+        if is_head(w, k, hi) {
+            last_head = Some(k);
+        } else if is_phrase_word(w, k, hi) {
+        } else if matches!(w.word(k), "of" | "for") && k + 1 < hi && w.is_capitalized(k + 1) {
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    last_head.map(|h| Phrase {
+        start: first,
+        end: h + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+    use crate::segment::segment;
+    use crate::Document;
+
+    /// The speaker phrase before the first occurrence of `cue` in `text`.
+    fn speaker_before(text: &str, cue: &str) -> Option<String> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, Lexicons::embedded());
+        let w = Words::new(&doc.text, &seg, Lexicons::embedded());
+        let k = (0..seg.tokens.len()).find(|&k| w.word(k) == cue)?;
+        before(&w, 0, k).map(|p| w.range_span(p.start, p.end).slice(text).to_string())
+    }
+
+    fn speaker_after(text: &str, cue: &str) -> Option<String> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, Lexicons::embedded());
+        let w = Words::new(&doc.text, &seg, Lexicons::embedded());
+        let k = (0..seg.tokens.len()).find(|&k| w.word(k) == cue)?;
+        after(&w, k + 1, seg.tokens.len())
+            .map(|p| w.range_span(p.start, p.end).slice(text).to_string())
+    }
+
+    #[test]
+    fn names_titles_and_descriptions_before_a_cue() {
+        assert_eq!(speaker_before("Then he said it.", "said").as_deref(), Some("he"));
+        assert_eq!(
+            speaker_before("US Secretary of Defense Lloyd Austin said so.", "said").as_deref(),
+            Some("US Secretary of Defense Lloyd Austin")
+        );
+        assert_eq!(
+            speaker_before("Yesterday the defense department said so.", "said").as_deref(),
+            Some("the defense department")
+        );
+        assert_eq!(
+            speaker_before("Later a senior administration official has also said so.", "said")
+                .as_deref(),
+            Some("a senior administration official")
+        );
+        assert_eq!(speaker_before("But the poll said so.", "said").as_deref(), Some("the poll"));
+    }
+
+    #[test]
+    fn apposition_is_skipped() {
+        assert_eq!(
+            speaker_before("Hugh Hill, a doctor at the clinic, said: no.", "said").as_deref(),
+            Some("Hugh Hill")
+        );
+    }
+
+    #[test]
+    fn no_speaker_after_a_verb_or_clause_word() {
+        assert_eq!(speaker_before("It was raining and said nothing.", "said"), None);
+    }
+
+    #[test]
+    fn speaker_after_an_inverted_cue() {
+        assert_eq!(
+            speaker_after("\"Go,\" said chief engineer Rosa Alvarez, smiling.", "said").as_deref(),
+            Some("chief engineer Rosa Alvarez")
+        );
+        assert_eq!(
+            speaker_after("\"Go,\" said the source.", "said").as_deref(),
+            Some("the source")
+        );
+    }
+}

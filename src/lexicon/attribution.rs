@@ -1,0 +1,302 @@
+//! Lexicons behind attribution: reporting cues, titles and roles, countries and their
+//! aliases, organisations, and the closed-class words the speaker rules rely on.
+
+use super::{LexiconError, LexiconFile};
+use rustc_hash::FxHashMap;
+
+/// What kind of cue an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb form (`said`, `warned`).
+    Verb,
+    /// An attitude verb (`believes`, `wants`): attribution, but not speech.
+    Belief,
+    /// A reporting noun (`statement`, `call`).
+    Noun,
+    /// A multi-word reporting phrase (`according to`, `in a statement`).
+    Phrase,
+}
+
+/// One cue entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub lemma: String,
+    pub kind: CueKind,
+    /// 0..1, used in the attribution's confidence.
+    pub strength: f32,
+}
+
+/// Lower-cased keys, possibly of several words, looked up by their first few tokens.
+#[derive(Debug)]
+pub struct PhraseMap<V> {
+    map: FxHashMap<String, V>,
+    /// Proper word prefixes of multi-word keys (`according`, `in a`).
+    prefixes: rustc_hash::FxHashSet<String>,
+    /// Most words in any key.
+    pub max_words: usize,
+}
+
+impl<V> Default for PhraseMap<V> {
+    fn default() -> Self {
+        PhraseMap {
+            map: FxHashMap::default(),
+            prefixes: Default::default(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<V> PhraseMap<V> {
+    fn insert(&mut self, key: &str, value: V) {
+        self.max_words = self.max_words.max(key.split(' ').count());
+        for (i, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..i].to_string());
+        }
+        self.map.insert(key.to_string(), value);
+    }
+
+    /// The longest key made of the words `word(0)`, `word(1)`, … (each normalised and joined
+    /// by one space), with the number of words it spans.
+    pub fn longest<'w>(&self, mut word: impl FnMut(usize) -> Option<&'w str>) -> Option<(&V, usize)> {
+        let mut key = String::new();
+        let mut best = None;
+        for i in 0..self.max_words {
+            let Some(w) = word(i) else { break };
+            if i > 0 {
+                key.push(' ');
+            }
+            push_normalized(&mut key, w);
+            if let Some(v) = self.map.get(&key) {
+                best = Some((v, i + 1));
+            }
+            if !self.prefixes.contains(&key) {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The value for a lower-case key (words separated by single spaces).
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn parse_float(file: &LexiconFile, line: usize, s: &str) -> Result<f32, LexiconError> {
+    s.parse::<f32>()
+        .ok()
+        .filter(|v| (0.0..=1.0).contains(v))
+        .ok_or_else(|| file.error(line, format!("`{s}` is not a number between 0 and 1")))
+}
+
+/// Reporting cues from `cues.csv` (`form,lemma,type,strength`).
+pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
+    let mut out = PhraseMap::default();
+    for row in file.rows(&["form", "lemma", "type", "strength"])? {
+        let [form, lemma, kind, strength] = row.fields[..] else {
+            continue;
+        };
+        let kind = match kind {
+            "verb" => CueKind::Verb,
+            "belief" => CueKind::Belief,
+            "noun" => CueKind::Noun,
+            "phrase" => CueKind::Phrase,
+            other => {
+                return Err(file.error(
+                    row.number,
+                    format!("unknown cue type `{other}` (verb, belief, noun, phrase)"),
+                ))
+            }
+        };
+        let strength = parse_float(file, row.number, strength)?;
+        out.insert(
+            &normalize(form),
+            Cue {
+                lemma: lemma.to_string(),
+                kind,
+                strength,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// What a title is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// Mr, Dr: says nothing about the office.
+    Honorific,
+    /// President, Secretary of Defense: an office a named person holds.
+    Office,
+    /// spokesperson, official, source: a role, often without a name.
+    Role,
+}
+
+/// A title entry; `plural` marks the plural form (`officials`), which denotes a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    pub kind: TitleKind,
+    pub plural: bool,
+}
+
+/// Titles and roles from `titles.csv` (`title,kind,plural`).
+pub fn parse_titles(file: &LexiconFile) -> Result<PhraseMap<Title>, LexiconError> {
+    let mut out: PhraseMap<Title> = PhraseMap::default();
+    for row in file.rows(&["title", "kind", "plural"])? {
+        let [title, kind, plural] = row.fields[..] else {
+            continue;
+        };
+        let kind = match kind {
+            "honorific" => TitleKind::Honorific,
+            "office" => TitleKind::Office,
+            "role" => TitleKind::Role,
+            other => {
+                return Err(file.error(
+                    row.number,
+                    format!("unknown title kind `{other}` (honorific, office, role)"),
+                ))
+            }
+        };
+        let key = normalize(title);
+        // `officials` may be listed on its own after `official,role,officials`: stay plural.
+        if !out.get(&key).is_some_and(|t: &Title| t.plural) {
+            out.insert(
+                &key,
+                Title {
+                    kind,
+                    plural: false,
+                },
+            );
+        }
+        if !plural.is_empty() {
+            let key = normalize(plural);
+            out.insert(&key, Title { kind, plural: true });
+        }
+    }
+    Ok(out)
+}
+
+/// A country, bloc or organisation a name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// Canonical name (`United States`, `US Department of Defense`).
+    pub canonical: String,
+    /// Canonical affiliation; `None` for generic bodies whose country comes from context.
+    pub affiliation: Option<String>,
+    /// `government`, `international`, `military`, `media`, ...
+    pub kind: String,
+    /// True for countries and blocs (from `affiliations.csv`).
+    pub is_country: bool,
+}
+
+/// Countries and blocs (`affiliations.csv`: `alias,canonical,type`) and organisations
+/// (`organizations.csv`: `alias,canonical,affiliation,type`) in one alias table.
+pub fn parse_bodies(
+    affiliations: &LexiconFile,
+    organizations: &LexiconFile,
+) -> Result<PhraseMap<Body>, LexiconError> {
+    let mut out = PhraseMap::default();
+    for row in affiliations.rows(&["alias", "canonical", "type"])? {
+        let [alias, canonical, kind] = row.fields[..] else {
+            continue;
+        };
+        out.insert(
+            &normalize(alias),
+            Body {
+                canonical: canonical.to_string(),
+                affiliation: Some(canonical.to_string()),
+                kind: kind.to_string(),
+                is_country: true,
+            },
+        );
+    }
+    for row in organizations.rows(&["alias", "canonical", "affiliation", "type"])? {
+        let [alias, canonical, affiliation, kind] = row.fields[..] else {
+            continue;
+        };
+        out.insert(
+            &normalize(alias),
+            Body {
+                canonical: canonical.to_string(),
+                affiliation: (!affiliation.is_empty()).then(|| affiliation.to_string()),
+                kind: kind.to_string(),
+                is_country: false,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Closed-class word classes (`function_words.csv`: `word,class`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Determiner,
+    PronounPerson,
+    PronounThing,
+    PronounGroup,
+    Auxiliary,
+    Adverb,
+    Clause,
+    Preposition,
+    Modifier,
+}
+
+/// Parses `function_words.csv`.
+pub fn parse_function_words(
+    file: &LexiconFile,
+) -> Result<FxHashMap<String, WordClass>, LexiconError> {
+    let mut out = FxHashMap::default();
+    for row in file.rows(&["word", "class"])? {
+        let [word, class] = row.fields[..] else {
+            continue;
+        };
+        let class = match class {
+            "determiner" => WordClass::Determiner,
+            "pronoun_person" => WordClass::PronounPerson,
+            "pronoun_thing" => WordClass::PronounThing,
+            "pronoun_group" => WordClass::PronounGroup,
+            "auxiliary" => WordClass::Auxiliary,
+            "adverb" => WordClass::Adverb,
+            "clause" => WordClass::Clause,
+            "preposition" => WordClass::Preposition,
+            "modifier" => WordClass::Modifier,
+            other => return Err(file.error(row.number, format!("unknown word class `{other}`"))),
+        };
+        out.insert(word.to_lowercase(), class);
+    }
+    Ok(out)
+}
+
+/// Lookup key: lower case, curly apostrophes folded, single spaces.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_normalized(&mut out, word);
+    }
+    out
+}
+
+/// Appends one word in lookup form.
+pub fn push_normalized(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
