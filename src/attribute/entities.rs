@@ -216,7 +216,8 @@ impl Entities {
     pub fn resolve(&self, w: &Words, p: Phrase) -> Speaker {
         let mention = w.range_span(p.start, p.end);
         let head = p.end - 1;
-        match w.class(head) {
+        let relative = w.eq(head, "who").then_some(WordClass::PronounPerson);
+        match relative.or(w.class(head)) {
             Some(WordClass::PronounPerson) => {
                 return match self.latest_before(mention.start, |e| e.kind == SpeakerType::Person) {
                     Some(e) => Self::speaker_from(e, mention),

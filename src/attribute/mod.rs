@@ -168,7 +168,13 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         let fragments: Vec<Span> = q.fragments.iter().map(|f| f.content).collect();
         // `"A," he said, "B."`: B joins A when only the attribution stands between them.
         if let (Some(prev), Some(f)) = (merged_into, n.checked_sub(1).and_then(|p| direct[p].1)) {
-            if f.method.starts_with("quote_") && interrupts(&w, f.end, quote_tokens[i].0) {
+            let prev_i = direct[n - 1].0;
+            let same_paragraph = seg.quotes[prev_i].paragraph == seg.quotes[i].paragraph;
+            if f.method.starts_with("quote_")
+                && same_paragraph
+                && (interrupts(&w, f.end, quote_tokens[i].0)
+                    || resumes(&w, f.end, quote_tokens[i].0))
+            {
                 if let Some(row) = rows.get_mut(prev) {
                     row.fragments.extend(fragments);
                     if row.method.starts_with("quote_") {
@@ -216,6 +222,16 @@ fn covers(w: &Words, q: &crate::segment::QuoteSpan, start: usize, end: usize) ->
 /// Only punctuation stands between the end of one attribution and the next opening mark.
 fn interrupts(w: &Words, from: usize, open: usize) -> bool {
     from <= open && open - from <= 1 && (from..open).all(|k| matches!(w.word(k), "," | ":" | "\u{2014}"))
+}
+
+/// `"A," he said. "B."`: the next sentence opens with the quote right after the
+/// attribution's sentence ends (nothing but the attribution's own words in between).
+fn resumes(w: &Words, from: usize, open: usize) -> bool {
+    if from > open || !w.starts_sentence(open) {
+        return false;
+    }
+    let gap = &w.tokens[from..open];
+    gap.len() <= 8 && (from..open).all(|k| !w.is_quote_mark(k))
 }
 
 /// Quotes without their own cue take the speaker of an earlier quote in the same sentence,

@@ -6,7 +6,7 @@
 use super::found::Found;
 use super::speaker;
 use super::words::Words;
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordClass};
 
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
@@ -37,7 +37,8 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
             continue;
         }
         let end = clause_end(w, a, b);
-        let found = according_to_first(w, a, end)
+        let found = headline_colon(w, a, end)
+            .or_else(|| according_to_first(w, a, end))
             .or_else(|| tail_attribution(w, a, end, in_quote))
             .or_else(|| lead_attribution(w, a, end, in_quote));
         out.extend(found);
@@ -52,6 +53,29 @@ fn clause_end(w: &Words, a: usize, b: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// A headline `Name: what they said` (`Lynch: No outside influence on probe`).
+fn headline_colon(w: &Words, a: usize, end: usize) -> Option<Reported> {
+    if !w.in_headline(a) {
+        return None;
+    }
+    let colon = (a + 1..end.min(a + 6)).find(|&k| w.is(k, ":"))?;
+    let p = speaker::before(w, a, colon)?;
+    if p.start != a || end - (colon + 1) < MIN_CLAUSE {
+        return None;
+    }
+    Some(Reported {
+        start: colon + 1,
+        end,
+        found: Found {
+            speaker: p,
+            cue: (colon, colon + 1),
+            method: "headline_colon",
+            confidence: 0.6,
+            end: colon + 1,
+        },
+    })
 }
 
 /// `According to X, <clause>.`
@@ -108,7 +132,7 @@ fn tail_attribution(
             });
         }
         // `said X`
-        if w.verb_cue_at(t, end).is_some() {
+        if w.verb_cue_at(t, end).is_some_and(|(c, _)| c.kind != CueKind::Event) {
             let p = speaker::after(w, t + len, end)?;
             if end - p.end > MAX_TAIL_EXTRA {
                 return None;
@@ -129,7 +153,7 @@ fn tail_attribution(
     // `X said`
     let c = (t + 1..end.min(t + 14)).find(|&c| {
         w.verb_cue_at(c, end)
-            .is_some_and(|(cue, _)| cue.kind != CueKind::Belief)
+            .is_some_and(|(cue, _)| cue.kind != CueKind::Event)
     })?;
     let (cue, len) = w.verb_cue_at(c, end)?;
     let p = speaker::before(w, t, c)?;
@@ -163,6 +187,9 @@ fn lead_attribution(
         let Some((cue, len)) = w.verb_cue_at(c, end) else {
             continue;
         };
+        if cue.kind == CueKind::Event {
+            continue;
+        }
         let mut k = c + len;
         let (speaker, method) = if cue.lemma == "quote" {
             let p = speaker::after(w, k, end)?;
@@ -187,18 +214,26 @@ fn lead_attribution(
                 k = obj.end;
             }
         }
-        // Skip `in a statement on Thursday` up to `that`.
-        if let Some(t) = (k..end.min(k + 9))
-            .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
-            .find(|&t| w.eq(t, "that"))
-        {
-            k = t + 1;
+        // Skip `that`, or `in a statement on Thursday that`.
+        if k < end && w.eq(k, "that") {
+            k += 1;
+        } else if k < end && (w.class(k) == Some(WordClass::Preposition) || is_time_word(w, k)) {
+            if let Some(t) = (k..end.min(k + 9))
+                .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
+                .find(|&t| w.eq(t, "that"))
+            {
+                k = t + 1;
+            }
         }
         while k < end && matches!(w.word(k), "," | ":") {
             if w.is(k, ":") {
                 return None; // `X said: "…"` is a direct quote
             }
             k += 1;
+        }
+        // `said in an interview with …`, `said of the title`: no reported content here.
+        if k < end && w.class(k) == Some(WordClass::Preposition) {
+            continue;
         }
         let stop = cut(w, k, end);
         if stop <= k || stop - k < MIN_CLAUSE {
@@ -219,8 +254,8 @@ fn lead_attribution(
     None
 }
 
-/// Where a reported clause ends: before `, and <verb>` / ` and <verb>ed` (a second verb of
-/// the same subject), else at `end`.
+/// Where a reported clause ends: before `and <verb>ed` / `, but <verb>ed` (a second
+/// past-tense verb of the same subject: `warned of war and proceeded to …`), else at `end`.
 fn cut(w: &Words, start: usize, end: usize) -> usize {
     for k in start + 1..end {
         if w.eq(k, "and") || w.eq(k, "but") {
@@ -233,9 +268,18 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
     end
 }
 
+/// `Monday`, `yesterday`, `earlier`: a time phrase between a cue and its `that`.
+fn is_time_word(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "this"
+            | "recently" | "repeatedly" | "again" | "privately" | "publicly"
+    )
+}
+
 fn is_verb_like(w: &Words, k: usize) -> bool {
     let s = w.word(k);
-    !w.is_capitalized(k)
-        && (s.ends_with("ed") && s.len() > 4 || w.verb_cue_at(k, k + 1).is_some())
+    !w.is_capitalized(k) && s.ends_with("ed") && s.len() > 4
 }
 

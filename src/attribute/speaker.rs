@@ -36,7 +36,7 @@ fn is_phrase_word(w: &Words, k: usize, limit: usize) -> bool {
 /// Can token `k` head a speaker phrase? (A name, a title or role, an organisation or
 /// country, or the last word of a multi-word one such as `defense department`.)
 fn is_head(w: &Words, k: usize, limit: usize) -> bool {
-    if w.is_punct(k) || w.class(k).is_some() {
+    if w.is_punct(k) || w.class(k).is_some_and(|c| c != WordClass::Modifier) {
         return false;
     }
     if w.is_capitalized(k) || w.title_at(k, limit).is_some() || w.body_at(k, limit).is_some() {
@@ -85,7 +85,7 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return None;
     }
     let head = end - 1;
-    if w.is_pronoun(head) {
+    if w.is_pronoun(head) || w.eq(head, "who") {
         return Some(Phrase { start: head, end });
     }
     if !is_head(w, head, end) {
@@ -94,6 +94,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         while p > lo && head - p < 3 && !w.is_punct(p) {
             if w.class(p) == Some(WordClass::Determiner) {
                 return (p < head).then_some(Phrase { start: p, end });
+            }
+            if p < head && w.is_possessive(p) {
+                // `the company's chief executive`: the possessor's phrase opens the speaker.
+                return core_before(w, lo, p + 1).map(|owner| Phrase { start: owner.start, end });
             }
             if p != head && w.class(p).is_some_and(|c| c != WordClass::Modifier) {
                 return None;

@@ -94,9 +94,12 @@ impl<'a> Words<'a> {
         )
     }
 
-    /// The longest cue starting at token `k` and ending before `limit`.
+    /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
+    /// inside a sentence is a name (`the United States`), not a cue.
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if self.is_punct(k) {
+        if self.is_punct(k)
+            || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
+        {
             return None;
         }
         self.lex
@@ -113,7 +116,7 @@ impl<'a> Words<'a> {
     /// reporters`, `said in a statement`), not `according to` or `in a statement`.
     pub fn verb_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
         self.cue_at(k, limit).filter(|(c, _)| match c.kind {
-            CueKind::Verb => true,
+            CueKind::Verb | CueKind::Event => true,
             CueKind::Phrase => {
                 self.class(k) != Some(WordClass::Preposition) && !self.eq(k, "according")
             }
@@ -143,6 +146,23 @@ impl<'a> Words<'a> {
                 // Short all-lower-case aliases (`us`, `un`, `ap`) only count when written in capitals.
                 *n > 1 || self.word(k).len() > 3 || self.is_capitalized(k)
             })
+    }
+
+    /// True when token `k` lies in a headline or sub-heading (title case: `Bush Says …`).
+    pub fn in_headline(&self, k: usize) -> bool {
+        let s = self.seg.sentence_at(self.tokens[k].span().start);
+        self.seg
+            .sentences
+            .get(s)
+            .and_then(|s| self.seg.paragraphs.get(s.paragraph))
+            .is_some_and(|p| p.headline)
+    }
+
+    /// True when token `k` is the first word of its sentence (after any opening marks).
+    pub fn starts_sentence(&self, k: usize) -> bool {
+        let s = self.seg.sentence_at(self.tokens[k].span().start);
+        let (a, _) = self.sentence_tokens(s);
+        (a..k).all(|j| self.is_punct(j))
     }
 
     /// Token index range of sentence `s`.

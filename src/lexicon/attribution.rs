@@ -15,6 +15,8 @@ pub enum CueKind {
     Noun,
     /// A multi-word reporting phrase (`according to`, `in a statement`).
     Phrase,
+    /// A speech event (`continued`, `spoke`): attributes an adjacent quotation only.
+    Event,
 }
 
 /// One cue entry.
@@ -109,10 +111,11 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
             "belief" => CueKind::Belief,
             "noun" => CueKind::Noun,
             "phrase" => CueKind::Phrase,
+            "event" => CueKind::Event,
             other => {
                 return Err(file.error(
                     row.number,
-                    format!("unknown cue type `{other}` (verb, belief, noun, phrase)"),
+                    format!("unknown cue type `{other}` (verb, event, belief, noun, phrase)"),
                 ))
             }
         };

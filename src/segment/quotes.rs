@@ -208,18 +208,25 @@ impl Scanner<'_> {
         quotes: &mut Vec<QuoteSpan>,
     ) -> Option<Building> {
         let Span { start, end } = self.paragraph;
+        let mut skip_until = 0;
         for token in tokens {
-            if token.kind != TokenKind::Punct {
+            if token.kind != TokenKind::Punct || token.span().start < skip_until {
                 continue;
             }
             let b = self.text.as_bytes()[token.span().start];
             if !(b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2) {
                 continue;
             }
-            let Some(c) = char_at(self.text, token.span().start, end) else {
+            let Some(mut c) = char_at(self.text, token.span().start, end) else {
                 break;
             };
-            let mark = Span::new(token.span().start, token.span().start + c.len_utf8());
+            let mut mark = Span::new(token.span().start, token.span().start + c.len_utf8());
+            // Two apostrophes `''` stand for a straight double mark in some archives.
+            if c == '\'' && self.text[mark.end..end].starts_with('\'') {
+                mark.end += 1;
+                skip_until = mark.end;
+                c = '"';
+            }
             let prev = char_before(self.text, mark.start, start);
             let next = char_at(self.text, mark.end, end);
             let can_open =
@@ -560,6 +567,14 @@ mod tests {
         assert_eq!(
             single("Officials describe meeting as \"successful\"\n\"Good,\" he said."),
             ["successful", "Good,"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(
+            single("''We like it,'' Ms. Aubrey said of the ''title.''"),
+            ["We like it,", "title."]
         );
     }
 
