@@ -121,7 +121,11 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
     let mut out = Vec::new();
     let mut consumed = vec![false; seg.quotes.len()];
     for r in reported::find(&w, &in_quote) {
-        let span = w.range_span(r.start, r.end);
+        let mut spans = vec![w.range_span(r.start, r.end)];
+        if let Some((b0, b1)) = r.second {
+            spans.push(w.range_span(b0, b1));
+        }
+        let span = Span::new(spans[0].start, spans[spans.len() - 1].end);
         let inner: Vec<usize> = (0..seg.quotes.len())
             .filter(|&i| span.contains(&seg.quotes[i].outer))
             .collect();
@@ -140,7 +144,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             consumed[i] = true;
         }
         let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
-        out.push(to_quote(&w, &entities, kind, vec![span], r.found));
+        out.push(to_quote(&w, &entities, kind, spans, r.found));
     }
 
     let mut direct: Vec<(usize, Option<Found>)> = Vec::new();

@@ -19,6 +19,8 @@ pub struct Reported {
     pub start: usize,
     pub end: usize,
     pub found: Found,
+    /// For `<A>, X said, <B>.`: the tokens of B (A is `start..end`).
+    pub second: Option<(usize, usize)>,
 }
 
 /// Verbs whose object is the addressee, not the content (`told reporters that …`).
@@ -39,6 +41,7 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
         let end = clause_end(w, a, b);
         let found = headline_colon(w, a, end)
             .or_else(|| according_to_first(w, a, end))
+            .or_else(|| parenthetical(w, a, end, in_quote))
             .or_else(|| tail_attribution(w, a, end, in_quote))
             .or_else(|| lead_attribution(w, a, end, in_quote));
         out.extend(found);
@@ -75,7 +78,53 @@ fn headline_colon(w: &Words, a: usize, end: usize) -> Option<Reported> {
             confidence: 0.6,
             end: colon + 1,
         },
+        second: None,
     })
+}
+
+/// `<A>, X said, <B>.`: the attribution interrupts the reported sentence.
+fn parenthetical(
+    w: &Words,
+    a: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
+    for m in a + 2..end {
+        if !w.is(m, ",") || in_quote(m) {
+            continue;
+        }
+        let t = m + 1;
+        let Some(c) = (t + 1..end.min(t + 10)).find(|&c| {
+            w.verb_cue_at(c, end)
+                .is_some_and(|(cue, _)| cue.kind == CueKind::Verb)
+        }) else {
+            continue;
+        };
+        let (cue, len) = w.verb_cue_at(c, end)?;
+        let close = c + len;
+        if close >= end || !w.is(close, ",") {
+            continue;
+        }
+        let Some(p) = speaker::before(w, t, c) else {
+            continue;
+        };
+        if p.start != t || m - a < 2 || end - (close + 1) < MIN_CLAUSE {
+            continue;
+        }
+        return Some(Reported {
+            start: a,
+            end: m,
+            found: Found {
+                speaker: p,
+                cue: (c, close),
+                method: "parenthetical",
+                confidence: cue.strength * 0.9,
+                end: close,
+            },
+            second: Some((close + 1, end)),
+        });
+    }
+    None
 }
 
 /// `According to X, <clause>.`
@@ -96,6 +145,7 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
             confidence: cue.strength * 0.9,
             end: p.end,
         },
+        second: None,
     })
 }
 
@@ -129,6 +179,7 @@ fn tail_attribution(
                     confidence: cue.strength * 0.9,
                     end: p.end,
                 },
+                second: None,
             });
         }
         // `said X`
@@ -147,6 +198,7 @@ fn tail_attribution(
                     confidence: cue.strength * 0.9,
                     end: p.end,
                 },
+                second: None,
             });
         }
     }
@@ -170,6 +222,7 @@ fn tail_attribution(
             confidence: cue.strength * 0.9,
             end: c + len,
         },
+        second: None,
     })
 }
 
@@ -206,7 +259,15 @@ fn lead_attribution(
             match speaker::before(w, a, c) {
                 // `Austin's call for …` is a noun, not a verb with a subject.
                 Some(p) if !w.is_possessive(p.end - 1) => (p, "speaker_cue_clause"),
-                _ => continue,
+                Some(_) => continue,
+                // `…, saying that …`: the participle's subject is the sentence's.
+                None if c > a && w.is(c - 1, ",") && w.word(c).ends_with("ing") => {
+                    match sentence_subject(w, a, c) {
+                        Some(p) => (p, "participle_clause"),
+                        None => continue,
+                    }
+                }
+                None => continue,
             }
         };
         if ADDRESSEE_VERBS.contains(&cue.lemma.as_str()) {
@@ -215,29 +276,29 @@ fn lead_attribution(
             }
         }
         // Skip `that`, or `in a statement on Thursday that`.
+        let mut complementizer = false;
         if k < end && w.eq(k, "that") {
             k += 1;
+            complementizer = true;
         } else if k < end && (w.class(k) == Some(WordClass::Preposition) || is_time_word(w, k)) {
             if let Some(t) = (k..end.min(k + 9))
                 .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
                 .find(|&t| w.eq(t, "that"))
             {
                 k = t + 1;
+                complementizer = true;
             }
         }
-        while k < end && matches!(w.word(k), "," | ":") {
-            if w.is(k, ":") {
-                return None; // `X said: "…"` is a direct quote
-            }
-            k += 1;
+        if k < end && matches!(w.word(k), "," | ":") {
+            continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
         // `said in an interview with …`, `said of the title`: no reported content here.
-        if k < end && w.class(k) == Some(WordClass::Preposition) {
+        if !complementizer && k < end && w.class(k) == Some(WordClass::Preposition) {
             continue;
         }
         let stop = cut(w, k, end);
         if stop <= k || stop - k < MIN_CLAUSE {
-            return None;
+            continue;
         }
         return Some(Reported {
             start: k,
@@ -249,19 +310,46 @@ fn lead_attribution(
                 confidence: cue.strength * 0.8,
                 end: c + len,
             },
+            second: None,
         });
     }
     None
 }
 
+/// The subject of a sentence: the speaker of its first reporting verb, else its first
+/// pronoun or name (after an introductory phrase ending in a comma).
+fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phrase> {
+    if let Some(p) = super::direct::sentence_speaker(w, a, before) {
+        return Some(p);
+    }
+    let mut start = a;
+    if w.class(a) == Some(WordClass::Preposition) {
+        start = (a..before).find(|&k| w.is(k, ","))? + 1;
+    }
+    let first = (start..before).find(|&k| !w.is_punct(k))?;
+    let mut end = first + 1;
+    while end < before && w.is_capitalized(end) {
+        end += 1;
+    }
+    let p = speaker::before(w, start, end)?;
+    (p.start == first).then_some(p)
+}
+
 /// Where a reported clause ends: before `and <verb>ed` / `, but <verb>ed` (a second
 /// past-tense verb of the same subject: `warned of war and proceeded to …`), else at `end`.
 fn cut(w: &Words, start: usize, end: usize) -> usize {
+    // Without a comma, `and <verb>ed` coordinates the main verb only when the clause has no
+    // subject of its own (`warned of war and proceeded`), not in `it started … and changed`.
+    let objectlike = matches!(
+        w.class(start),
+        Some(WordClass::Preposition | WordClass::Determiner)
+    );
     for k in start + 1..end {
         if w.eq(k, "and") || w.eq(k, "but") {
             let next = k + 1;
-            if next < end && is_verb_like(w, next) {
-                return if w.is(k - 1, ",") { k - 1 } else { k };
+            let comma = w.is(k - 1, ",");
+            if next < end && is_verb_like(w, next) && (comma || objectlike) {
+                return if comma { k - 1 } else { k };
             }
         }
     }

@@ -16,6 +16,18 @@ pub struct Phrase {
     pub end: usize,
 }
 
+/// Numbers and quantity words that can head a speaker phrase of poll respondents.
+fn is_quantity(w: &Words, k: usize) -> bool {
+    let s = w.word(k);
+    s.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || matches!(
+            s.to_ascii_lowercase().as_str(),
+            "percent" | "%" | "one" | "two" | "three" | "four" | "five" | "six" | "seven"
+                | "eight" | "nine" | "ten" | "half" | "third" | "quarter" | "majority"
+                | "plurality" | "most" | "few"
+        )
+}
+
 /// Can token `k` be part of a speaker phrase (beyond its head)?
 fn is_phrase_word(w: &Words, k: usize, limit: usize) -> bool {
     if w.is_punct(k) {
@@ -59,6 +71,11 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if j == lo {
         return None;
     }
+    // `Sen. Chuck Grassley (R-Iowa) said`: a parenthesis after the name.
+    if w.is(j - 1, ")") {
+        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&k| w.is(k, "("))?;
+        return core_before(w, lo, open);
+    }
     if w.is(j - 1, ",") {
         // `Name, a role at Body, said`: the speaker is the name before the apposition.
         let comma = j - 1;
@@ -88,7 +105,26 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if w.is_pronoun(head) || w.eq(head, "who") {
         return Some(Phrase { start: head, end });
     }
+    if is_quantity(w, head) {
+        // `61 percent said`, `Six in 10 say`, `nine in 10 said`
+        let mut start = head;
+        while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in") || w.eq(start - 1, "of")) {
+            start -= 1;
+        }
+        while start > lo && w.class(start - 1) == Some(WordClass::Determiner) {
+            start -= 1;
+        }
+        while start < head && (w.eq(start, "in") || w.eq(start, "of")) {
+            start += 1;
+        }
+        return Some(Phrase { start, end });
+    }
     if !is_head(w, head, end) {
+        // A bare plural opening its clause: `Respondents said`, `participants say`.
+        let clause_start = head == lo || w.is(head - 1, ",");
+        if clause_start && w.word(head).ends_with('s') && w.class(head).is_none() && !w.is_punct(head) {
+            return Some(Phrase { start: head, end });
+        }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
         let mut p = head;
         while p > lo && head - p < 3 && !w.is_punct(p) {
@@ -114,6 +150,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         let k = start - 1;
         if is_phrase_word(w, k, end) {
             start = k;
+        } else if w.is(k, ".") && k > lo && w.word(k - 1).len() == 1 && w.is_capitalized(k - 1) {
+            // An initial: `Frank G. Jackson`.
+            start = k - 1;
         } else if matches!(w.word(k), "of" | "for") && start < head && w.is_capitalized(start) {
             // `Secretary of Defense Lloyd Austin`, `Minister for National Defense`
             start = k;
@@ -155,7 +194,8 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
     while k < hi && k - first < MAX_PHRASE {
         if is_head(w, k, hi) {
             last_head = Some(k);
-        } else if is_phrase_word(w, k, hi) {
+        } else if is_phrase_word(w, k, hi) || (!w.is_punct(k) && w.class(k).is_none()) {
+            // Descriptors before a name: `said chief engineer Rosa Alvarez`.
         } else if matches!(w.word(k), "of" | "for") && k + 1 < hi && w.is_capitalized(k + 1) {
         } else {
             break;
