@@ -292,8 +292,12 @@ fn lead_attribution(
         if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
-        // `said in an interview with …`, `said of the title`: no reported content here.
-        if !complementizer && k < end && w.class(k) == Some(WordClass::Preposition) {
+        // `said in an interview with …`, `told CNN on Monday`: after say and tell a
+        // prepositional phrase is circumstance, not content (`warned against`, `called for`,
+        // `promised to` take theirs as content).
+        let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
+        if adjunct_only && !complementizer && k < end && w.class(k) == Some(WordClass::Preposition)
+        {
             continue;
         }
         let stop = cut(w, k, end);
@@ -345,6 +349,13 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         Some(WordClass::Preposition | WordClass::Determiner)
     );
     for k in start + 1..end {
+        // A new clause after a comma, a semicolon, a colon or a dash ends the report.
+        if matches!(w.word(k), ";" | ":" | "\u{2013}" | "\u{2014}" | "--") {
+            return k;
+        }
+        if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
+            return k;
+        }
         if w.eq(k, "and") || w.eq(k, "but") {
             let next = k + 1;
             let comma = w.is(k - 1, ",");
@@ -354,6 +365,16 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Words that open a clause of the writer's own after a comma (`, which was passed in
+/// 2010`, `, while her rival …`, `, according to …`).
+fn ends_report_after_comma(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "which" | "who" | "whom" | "while" | "whereas" | "although" | "though" | "according"
+            | "even" | "despite" | "unlike" | "including"
+    )
 }
 
 /// `Monday`, `yesterday`, `earlier`: a time phrase between a cue and its `that`.
@@ -368,6 +389,10 @@ fn is_time_word(w: &Words, k: usize) -> bool {
 
 fn is_verb_like(w: &Words, k: usize) -> bool {
     let s = w.word(k);
-    !w.is_capitalized(k) && s.ends_with("ed") && s.len() > 4
+    !w.is_capitalized(k)
+        && ((s.ends_with("ed") && s.len() > 4)
+            || w
+                .verb_cue_at(k, k + 1)
+                .is_some_and(|(c, _)| c.kind == CueKind::Verb))
 }
 

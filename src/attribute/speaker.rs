@@ -119,6 +119,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         }
         return Some(Phrase { start, end });
     }
+    if w.is_punct(head) || w.class(head).is_some_and(|c| c != WordClass::Modifier) {
+        return None;
+    }
     if !is_head(w, head, end) {
         // A bare plural opening its clause: `Respondents said`, `participants say`.
         let clause_start = head == lo || w.is(head - 1, ",");
