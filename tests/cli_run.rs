@@ -14,8 +14,42 @@ fn run_ok(args: &[&str]) {
     );
 }
 
+/// Content spans of the sample article's quotations (byte offsets, marks excluded).
+const SAMPLE_QUOTES: [(usize, usize); 11] = [
+    (485, 572),
+    (594, 601),
+    (888, 905),
+    (922, 938),
+    (941, 1151),
+    (1198, 1321),
+    (1362, 1372),
+    (1399, 1465),
+    (1682, 1714),
+    (1790, 1802),
+    (1978, 1983),
+];
+
 #[test]
-fn sample_article_yields_exactly_the_eleven_quotes() {
+fn sample_article_segments_into_exactly_the_eleven_quotes() {
+    let text =
+        std::fs::read_to_string(root().join("data/sample/000_fa62bcc0bea388f4.txt")).unwrap();
+    let doc = whosaid::Document::new("seed", text);
+    let seg = whosaid::segment::segment(&doc, whosaid::Lexicons::embedded());
+    let spans: Vec<(usize, usize)> = seg
+        .quotes
+        .iter()
+        .map(|q| (q.content_span().start, q.content_span().end))
+        .collect();
+    assert_eq!(spans, SAMPLE_QUOTES);
+    let headline: Vec<bool> = seg.quotes.iter().map(|q| q.headline).collect();
+    assert!(headline[6], "the sub-heading quote is marked");
+    assert_eq!(headline.iter().filter(|h| **h).count(), 1);
+}
+
+/// Through the CLI, every quotation appears exactly once: as a direct row, or inside the
+/// one mixed row whose reported clause contains it; no other direct rows exist.
+#[test]
+fn sample_article_quotes_appear_once_in_the_table() {
     let dir = tempdir();
     let out = dir.path().to_str().unwrap();
     run_ok(&[
@@ -26,38 +60,31 @@ fn sample_article_yields_exactly_the_eleven_quotes() {
         "--quiet",
     ]);
     let quotes = read_table(&dir.path().join("quotes.csv"));
-    let spans: Vec<(usize, usize)> = quotes
-        .iter()
-        .map(|q| (q["start"].parse().unwrap(), q["end"].parse().unwrap()))
-        .collect();
-    assert_eq!(
-        spans,
-        [
-            (485, 572),
-            (594, 601),
-            (888, 905),
-            (922, 938),
-            (941, 1151),
-            (1198, 1321),
-            (1362, 1372),
-            (1399, 1465),
-            (1682, 1714),
-            (1790, 1802),
-            (1978, 1983)
-        ]
-    );
-    let headline: Vec<&str> = quotes.iter().map(|q| q["headline"].as_str()).collect();
-    assert_eq!(headline[6], "true", "the sub-heading quote is marked");
-    assert_eq!(headline.iter().filter(|h| **h == "true").count(), 1);
+    let span = |q: &HashMap<String, String>| -> (usize, usize) {
+        (q["start"].parse().unwrap(), q["end"].parse().unwrap())
+    };
+    for (s, e) in SAMPLE_QUOTES {
+        let holders = quotes
+            .iter()
+            .filter(|q| match q["kind"].as_str() {
+                "direct" => span(q) == (s, e),
+                "mixed" => span(q).0 <= s && e <= span(q).1,
+                _ => false,
+            })
+            .count();
+        assert_eq!(holders, 1, "quote {s}..{e} appears {holders} times");
+    }
+    let direct = quotes.iter().filter(|q| q["kind"] == "direct").count();
+    let mixed_inner = SAMPLE_QUOTES.len() - direct;
+    assert!(direct >= 8 && mixed_inner <= 3, "{direct} direct rows");
     let ids: Vec<&str> = quotes.iter().map(|q| q["quote_id"].as_str()).collect();
     assert_eq!(ids[0], "q1");
-    assert_eq!(ids[10], "q11");
     let docs = read_table(&dir.path().join("documents.csv"));
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["doc_id"], "000_fa62bcc0bea388f4");
     assert_eq!(docs[0]["date"], "2024-05-31");
     assert_eq!(docs[0]["status"], "ok");
-    assert_eq!(docs[0]["quotes"], "11");
+    assert_eq!(docs[0]["quotes"], quotes.len().to_string());
     assert_eq!(docs[0]["bytes"], "1985");
 }
 

@@ -82,7 +82,9 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             continue;
         };
         let adjacent = c + len >= j;
-        if cue.kind == CueKind::Noun || (cue.kind == CueKind::Phrase && c > lo && w.is_possessive(c - 1)) {
+        if cue.kind == CueKind::Noun
+            || (cue.kind == CueKind::Phrase && c > lo && w.is_possessive(c - 1))
+        {
             if c > lo && w.is_possessive(c - 1) {
                 if let Some(p) = speaker::before(w, lo, c) {
                     return Some(Found {
@@ -100,7 +102,11 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             return Some(Found {
                 speaker: p,
                 cue: (c, c + len),
-                method: if adjacent { "speaker_cue_quote" } else { "clause_cue" },
+                method: if adjacent {
+                    "speaker_cue_quote"
+                } else {
+                    "clause_cue"
+                },
                 confidence: cue.strength * if adjacent { 0.9 } else { 0.75 },
                 end: open,
             });

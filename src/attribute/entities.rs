@@ -75,10 +75,19 @@ impl Entities {
                     break;
                 }
             }
-            // `Biden administration`, `Clinton campaign`: the name modifies a noun.
-            let attributive = end < n
+            // `Biden administration`, `the Fifth Avenue crossing`: the name modifies a noun.
+            let attributive = (end < n
                 && !w.is_capitalized(end)
-                && (w.class(end) == Some(WordClass::Modifier) || w.title_at(end, n).is_some());
+                && (w.class(end) == Some(WordClass::Modifier) || w.title_at(end, n).is_some()))
+                || (start > 0
+                    && w.class(start - 1) == Some(WordClass::Determiner)
+                    && end < n
+                    && !w.is_punct(end)
+                    && !w.is_capitalized(end)
+                    && w.class(end).is_none());
+            // `Gull Island`, `Fifth Avenue`: a place.
+            let place = w.class(end - 1) == Some(WordClass::Place);
+            let attributive = attributive || place;
             if !attributive {
                 e.add_run(w, start, end);
             }
@@ -102,7 +111,11 @@ impl Entities {
         }
         if let Some((body, len)) = w.body_at(a, b) {
             if a + len == b || (a + len + 1 == b && w.is_punct(b - 1)) {
-                out.body = Some((body.canonical.clone(), body.affiliation.clone(), body.is_country));
+                out.body = Some((
+                    body.canonical.clone(),
+                    body.affiliation.clone(),
+                    body.is_country,
+                ));
                 return out;
             }
             if body.is_country || body.affiliation.is_some() {
@@ -151,6 +164,15 @@ impl Entities {
         }
         let name = words.join(" ");
         let last = words[words.len() - 1];
+        // A lone capitalised word opening a sentence (`Drivers should …`) names no one,
+        // unless it is the surname of someone already named.
+        let known_surname = self
+            .entities
+            .iter()
+            .any(|e| e.kind == SpeakerType::Person && e.name.rsplit(' ').next() == Some(last));
+        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && !known_surname {
+            return;
+        }
         let existing = self.entities.iter().position(|e| {
             e.kind == SpeakerType::Person
                 && (e.name == name || e.name.rsplit(' ').next() == Some(last) && words.len() == 1)
@@ -236,8 +258,7 @@ impl Entities {
         let inside = self
             .mentions
             .iter()
-            .filter(|m| m.pos >= mention.start && m.pos < mention.end)
-            .last();
+            .rfind(|m| m.pos >= mention.start && m.pos < mention.end);
         let r = Self::analyse(w, p.start, p.end);
         if let Some(m) = inside {
             let e = &self.entities[m.entity];
@@ -250,9 +271,13 @@ impl Entities {
         // A title alone: the entity that holds it.
         if r.name.is_none() && r.body.is_none() {
             if let Some(title) = r.title.as_deref() {
-                let plural_or_role = w.title_at(head, p.end).is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role);
+                let plural_or_role = w
+                    .title_at(head, p.end)
+                    .is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role);
                 if !plural_or_role {
-                    if let Some(e) = self.latest_before(mention.start, |e| e.titles.iter().any(|t| t == title)) {
+                    if let Some(e) =
+                        self.latest_before(mention.start, |e| e.titles.iter().any(|t| t == title))
+                    {
                         return Self::speaker_from(e, mention);
                     }
                 }
@@ -272,19 +297,33 @@ impl Entities {
         for a in start..p.end {
             if let Some((body, len)) = w.body_at(a, p.end) {
                 if a + len == p.end {
-                    let affiliation = body.affiliation.clone().or_else(|| self.country_in(w, start, a));
-                    let kind = if body.is_country { SpeakerType::Government } else { SpeakerType::Organization };
+                    let affiliation = body
+                        .affiliation
+                        .clone()
+                        .or_else(|| self.country_in(w, start, a));
+                    let kind = if body.is_country {
+                        SpeakerType::Government
+                    } else {
+                        SpeakerType::Organization
+                    };
                     let name = if body.affiliation.is_none() {
                         let words: Vec<&str> = (start..p.end).map(|k| w.word(k)).collect();
                         words.join(" ")
                     } else {
                         body.canonical.clone()
                     };
-                    return Speaker { mention, name: Some(name), kind, affiliation };
+                    return Speaker {
+                        mention,
+                        name: Some(name),
+                        kind,
+                        affiliation,
+                    };
                 }
             }
         }
-        let words: Vec<&str> = (start..p.end).map(|k| strip_possessive(w.word(k))).collect();
+        let words: Vec<&str> = (start..p.end)
+            .map(|k| strip_possessive(w.word(k)))
+            .collect();
         let name = words.join(" ");
         let head_title = w.title_at(p.end - 1, p.end);
         let kind = match head_title {
@@ -303,7 +342,10 @@ impl Entities {
 
     /// The affiliation named by a country word or organisation inside tokens `a..b`.
     fn country_in(&self, w: &Words, a: usize, b: usize) -> Option<String> {
-        (a..b).find_map(|k| w.body_at(k, b).and_then(|(body, _)| body.affiliation.clone()))
+        (a..b).find_map(|k| {
+            w.body_at(k, b)
+                .and_then(|(body, _)| body.affiliation.clone())
+        })
     }
 }
 

@@ -111,8 +111,11 @@ const MIN_WORDS_OUTSIDE_QUOTES: usize = 3;
 pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quote> {
     let w = Words::new(&doc.text, seg, lex);
     let entities = Entities::scan(&w);
-    let quote_tokens: Vec<(usize, usize)> =
-        seg.quotes.iter().map(|q| direct::quote_tokens(&w, q)).collect();
+    let quote_tokens: Vec<(usize, usize)> = seg
+        .quotes
+        .iter()
+        .map(|q| direct::quote_tokens(&w, q))
+        .collect();
     let in_quote = |k: usize| {
         let i = quote_tokens.partition_point(|&(open, _)| open <= k);
         i > 0 && k < quote_tokens[i - 1].1
@@ -143,7 +146,11 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         for &i in &inner {
             consumed[i] = true;
         }
-        let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        let kind = if inner.is_empty() {
+            QuoteKind::Indirect
+        } else {
+            QuoteKind::Mixed
+        };
         out.push(to_quote(&w, &entities, kind, spans, r.found));
     }
 
@@ -225,13 +232,19 @@ fn covers(w: &Words, q: &crate::segment::QuoteSpan, start: usize, end: usize) ->
 
 /// Only punctuation stands between the end of one attribution and the next opening mark.
 fn interrupts(w: &Words, from: usize, open: usize) -> bool {
-    from <= open && open - from <= 1 && (from..open).all(|k| matches!(w.word(k), "," | ":" | "\u{2014}"))
+    from <= open
+        && open - from <= 1
+        && (from..open).all(|k| matches!(w.word(k), "," | ":" | "\u{2014}"))
 }
 
 /// `"A," he said. "B."`: the next sentence opens with the quote right after the
 /// attribution's sentence ends (nothing but the attribution's own words in between).
 fn resumes(w: &Words, from: usize, open: usize) -> bool {
-    if from > open || !w.starts_sentence(open) {
+    if from == 0 || from > open || !w.starts_sentence(open) {
+        return false;
+    }
+    let sentence_of = |k: usize| w.seg.sentence_at(w.span(k).start);
+    if sentence_of(open) != sentence_of(from - 1) + 1 {
         return false;
     }
     let gap = &w.tokens[from..open];
@@ -261,8 +274,8 @@ fn inherit(
         let (open, _) = quote_tokens[i];
         let sentence_start = w.sentence_tokens(seg.sentence_at(q.outer.start)).0;
         let opens_sentence = open == sentence_start;
-        let next_paragraph = q.paragraph == p.paragraph + 1
-            && open == seg.paragraphs[q.paragraph].tokens.start;
+        let next_paragraph =
+            q.paragraph == p.paragraph + 1 && open == seg.paragraphs[q.paragraph].tokens.start;
         let method = if same_sentence {
             "same_sentence"
         } else if opens_sentence && (q.paragraph == p.paragraph || next_paragraph) {
@@ -280,7 +293,13 @@ fn inherit(
     }
 }
 
-fn to_quote(w: &Words, entities: &Entities, kind: QuoteKind, fragments: Vec<Span>, f: Found) -> Quote {
+fn to_quote(
+    w: &Words,
+    entities: &Entities,
+    kind: QuoteKind,
+    fragments: Vec<Span>,
+    f: Found,
+) -> Quote {
     let speaker = entities.resolve(w, f.speaker);
     let resolved = if speaker.name.is_some() { 1.0 } else { 0.6 };
     let cue = (f.cue.1 > f.cue.0).then(|| w.range_span(f.cue.0, f.cue.1));

@@ -10,6 +10,8 @@ use crate::lexicon::{CueKind, WordClass};
 
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
+/// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
+const MAX_INVERTED_EXTRA: usize = 4;
 /// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
 const MAX_TAIL_EXTRA: usize = 8;
 
@@ -161,7 +163,7 @@ fn tail_attribution(
     if t >= end || w.is_quote_mark(t) {
         return None;
     }
-    let content_end = if comma > a && w.is_quote_mark(comma - 1) { comma } else { comma };
+    let content_end = comma;
     if content_end - a < MIN_CLAUSE {
         return None;
     }
@@ -182,10 +184,13 @@ fn tail_attribution(
                 second: None,
             });
         }
-        // `said X`
-        if w.verb_cue_at(t, end).is_some_and(|(c, _)| c.kind != CueKind::Event) {
+        // `said X` (not `, saying it …`, a participle whose clause follows)
+        if w.verb_cue_at(t, end)
+            .is_some_and(|(c, _)| c.kind != CueKind::Event)
+            && !w.word(t).ends_with("ing")
+        {
             let p = speaker::after(w, t + len, end)?;
-            if end - p.end > MAX_TAIL_EXTRA {
+            if end - p.end > MAX_INVERTED_EXTRA || w.is_pronoun(p.start) {
                 return None;
             }
             return Some(Reported {
@@ -330,13 +335,22 @@ fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phras
     if w.class(a) == Some(WordClass::Preposition) {
         start = (a..before).find(|&k| w.is(k, ","))? + 1;
     }
-    let first = (start..before).find(|&k| !w.is_punct(k))?;
-    let mut end = first + 1;
-    while end < before && w.is_capitalized(end) {
+    // The first pronoun, or the first name or title with the words that continue it.
+    let head = (start..before).find(|&k| {
+        !w.is_punct(k)
+            && (w.is_pronoun(k)
+                || (w.class(k).is_none()
+                    && (w.is_capitalized(k) || w.title_at(k, before).is_some())))
+    })?;
+    let mut end = head + 1;
+    while end < before
+        && !w.is_pronoun(head)
+        && w.class(end).is_none()
+        && (w.is_capitalized(end) || w.title_at(end, before).is_some())
+    {
         end += 1;
     }
-    let p = speaker::before(w, start, end)?;
-    (p.start == first).then_some(p)
+    speaker::before(w, start, end)
 }
 
 /// Where a reported clause ends: before `and <verb>ed` / `, but <verb>ed` (a second
@@ -372,8 +386,18 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
 fn ends_report_after_comma(w: &Words, k: usize) -> bool {
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
-        "which" | "who" | "whom" | "while" | "whereas" | "although" | "though" | "according"
-            | "even" | "despite" | "unlike" | "including"
+        "which"
+            | "who"
+            | "whom"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "according"
+            | "even"
+            | "despite"
+            | "unlike"
+            | "including"
     )
 }
 
@@ -381,9 +405,25 @@ fn ends_report_after_comma(w: &Words, k: usize) -> bool {
 fn is_time_word(w: &Words, k: usize) -> bool {
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "this"
-            | "recently" | "repeatedly" | "again" | "privately" | "publicly"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "recently"
+            | "repeatedly"
+            | "again"
+            | "privately"
+            | "publicly"
     )
 }
 
@@ -391,8 +431,6 @@ fn is_verb_like(w: &Words, k: usize) -> bool {
     let s = w.word(k);
     !w.is_capitalized(k)
         && ((s.ends_with("ed") && s.len() > 4)
-            || w
-                .verb_cue_at(k, k + 1)
+            || w.verb_cue_at(k, k + 1)
                 .is_some_and(|(c, _)| c.kind == CueKind::Verb))
 }
-

@@ -22,9 +22,25 @@ fn is_quantity(w: &Words, k: usize) -> bool {
     s.bytes().next().is_some_and(|b| b.is_ascii_digit())
         || matches!(
             s.to_ascii_lowercase().as_str(),
-            "percent" | "%" | "one" | "two" | "three" | "four" | "five" | "six" | "seven"
-                | "eight" | "nine" | "ten" | "half" | "third" | "quarter" | "majority"
-                | "plurality" | "most" | "few"
+            "percent"
+                | "%"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "half"
+                | "third"
+                | "quarter"
+                | "majority"
+                | "plurality"
+                | "most"
+                | "few"
         )
 }
 
@@ -40,15 +56,30 @@ fn is_phrase_word(w: &Words, k: usize, limit: usize) -> bool {
             w.is_capitalized(k)
                 || w.title_at(k, limit).is_some()
                 || w.body_at(k, limit).is_some()
-                || w.word(k).contains('-')
+                || is_hyphenated_word(w.word(k))
         }
     }
+}
+
+/// Closed-class words cannot head a speaker phrase; modifiers can (`campaign`), and so can
+/// capitalised place words, which are often surnames (`Ms. Park`).
+fn blocks_head(w: &Words, k: usize) -> bool {
+    match w.class(k) {
+        None | Some(WordClass::Modifier) => false,
+        Some(WordClass::Place) => !w.is_capitalized(k),
+        Some(_) => true,
+    }
+}
+
+/// `military-to-military`, `long-time`: letters joined by hyphens (not dates or numbers).
+fn is_hyphenated_word(s: &str) -> bool {
+    s.contains('-') && s.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// Can token `k` head a speaker phrase? (A name, a title or role, an organisation or
 /// country, or the last word of a multi-word one such as `defense department`.)
 fn is_head(w: &Words, k: usize, limit: usize) -> bool {
-    if w.is_punct(k) || w.class(k).is_some_and(|c| c != WordClass::Modifier) {
+    if w.is_punct(k) || blocks_head(w, k) {
         return false;
     }
     if w.is_capitalized(k) || w.title_at(k, limit).is_some() || w.body_at(k, limit).is_some() {
@@ -57,7 +88,8 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
     (1..4).any(|n| {
         k >= n
             && (w.body_at(k - n, k + 1).is_some_and(|(_, len)| len == n + 1)
-                || w.title_at(k - n, k + 1).is_some_and(|(_, len)| len == n + 1))
+                || w.title_at(k - n, k + 1)
+                    .is_some_and(|(_, len)| len == n + 1))
     })
 }
 
@@ -65,7 +97,12 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
 /// Skips auxiliaries and adverbs (`has also said`) and one apposition.
 pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let mut j = end;
-    while j > lo && matches!(w.class(j - 1), Some(WordClass::Auxiliary | WordClass::Adverb)) {
+    while j > lo
+        && matches!(
+            w.class(j - 1),
+            Some(WordClass::Auxiliary | WordClass::Adverb)
+        )
+    {
         j -= 1;
     }
     if j == lo {
@@ -73,7 +110,9 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     }
     // `Sen. Chuck Grassley (R-Iowa) said`: a parenthesis after the name.
     if w.is(j - 1, ")") {
-        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&k| w.is(k, "("))?;
+        let open = (j.saturating_sub(8).max(lo)..j - 1)
+            .rev()
+            .find(|&k| w.is(k, "("))?;
         return core_before(w, lo, open);
     }
     if w.is(j - 1, ",") {
@@ -83,10 +122,20 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         while p > lo && comma - p < MAX_APPOSITION {
             p -= 1;
             if w.is(p, ",") {
-                return core_before(w, lo, p).map(|ph| Phrase {
-                    start: ph.start,
-                    end: ph.end,
-                });
+                // `The operator's spokeswoman, Ana Li, said`: a name in apposition speaks.
+                let name = p + 1..comma;
+                if !name.is_empty()
+                    && name.len() <= 4
+                    && name
+                        .clone()
+                        .all(|k| w.is_capitalized(k) && w.class(k).is_none())
+                {
+                    return Some(Phrase {
+                        start: p + 1,
+                        end: comma,
+                    });
+                }
+                return core_before(w, lo, p);
             }
             if w.is_quote_mark(p) || matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
                 return None;
@@ -108,7 +157,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if is_quantity(w, head) {
         // `61 percent said`, `Six in 10 say`, `nine in 10 said`
         let mut start = head;
-        while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in") || w.eq(start - 1, "of")) {
+        while start > lo
+            && (is_quantity(w, start - 1) || w.eq(start - 1, "in") || w.eq(start - 1, "of"))
+        {
             start -= 1;
         }
         while start > lo && w.class(start - 1) == Some(WordClass::Determiner) {
@@ -119,13 +170,17 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         }
         return Some(Phrase { start, end });
     }
-    if w.is_punct(head) || w.class(head).is_some_and(|c| c != WordClass::Modifier) {
+    if w.is_punct(head) || blocks_head(w, head) {
         return None;
     }
     if !is_head(w, head, end) {
         // A bare plural opening its clause: `Respondents said`, `participants say`.
         let clause_start = head == lo || w.is(head - 1, ",");
-        if clause_start && w.word(head).ends_with('s') && w.class(head).is_none() && !w.is_punct(head) {
+        if clause_start
+            && w.word(head).ends_with('s')
+            && w.class(head).is_none()
+            && !w.is_punct(head)
+        {
             return Some(Phrase { start: head, end });
         }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
@@ -136,7 +191,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             }
             if p < head && w.is_possessive(p) {
                 // `the company's chief executive`: the possessor's phrase opens the speaker.
-                return core_before(w, lo, p + 1).map(|owner| Phrase { start: owner.start, end });
+                return core_before(w, lo, p + 1).map(|owner| Phrase {
+                    start: owner.start,
+                    end,
+                });
             }
             if p != head && w.class(p).is_some_and(|c| c != WordClass::Modifier) {
                 return None;
@@ -205,6 +263,14 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
         }
         k += 1;
     }
+    if last_head.is_none() && first < k && w.class(first) == Some(WordClass::Determiner) {
+        // `according to the agency`: a determiner and a plain noun.
+        let mut end = first + 1;
+        while end < hi && end - first <= 3 && !w.is_punct(end) && w.class(end).is_none() {
+            end += 1;
+        }
+        return (end > first + 1).then_some(Phrase { start: first, end });
+    }
     last_head.map(|h| Phrase {
         start: first,
         end: h + 1,
@@ -238,7 +304,10 @@ mod tests {
 
     #[test]
     fn names_titles_and_descriptions_before_a_cue() {
-        assert_eq!(speaker_before("Then he said it.", "said").as_deref(), Some("he"));
+        assert_eq!(
+            speaker_before("Then he said it.", "said").as_deref(),
+            Some("he")
+        );
         assert_eq!(
             speaker_before("US Secretary of Defense Lloyd Austin said so.", "said").as_deref(),
             Some("US Secretary of Defense Lloyd Austin")
@@ -248,11 +317,17 @@ mod tests {
             Some("the defense department")
         );
         assert_eq!(
-            speaker_before("Later a senior administration official has also said so.", "said")
-                .as_deref(),
+            speaker_before(
+                "Later a senior administration official has also said so.",
+                "said"
+            )
+            .as_deref(),
             Some("a senior administration official")
         );
-        assert_eq!(speaker_before("But the poll said so.", "said").as_deref(), Some("the poll"));
+        assert_eq!(
+            speaker_before("But the poll said so.", "said").as_deref(),
+            Some("the poll")
+        );
     }
 
     #[test]
@@ -265,7 +340,10 @@ mod tests {
 
     #[test]
     fn no_speaker_after_a_verb_or_clause_word() {
-        assert_eq!(speaker_before("It was raining and said nothing.", "said"), None);
+        assert_eq!(
+            speaker_before("It was raining and said nothing.", "said"),
+            None
+        );
     }
 
     #[test]

@@ -75,7 +75,10 @@ impl<'a> Words<'a> {
             .or_else(|| w.strip_suffix("\u{2019}s"))
             .unwrap_or(w);
         if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.lex.function_words.get(&w.to_ascii_lowercase()).copied()
+            self.lex
+                .function_words
+                .get(&w.to_ascii_lowercase())
+                .copied()
         } else {
             self.lex.function_words.get(w).copied()
         }
@@ -109,7 +112,8 @@ impl<'a> Words<'a> {
 
     /// A speech cue (reporting verb, noun or phrase; not a belief verb) at `k`.
     pub fn speech_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        self.cue_at(k, limit).filter(|(c, _)| c.kind != CueKind::Belief)
+        self.cue_at(k, limit)
+            .filter(|(c, _)| c.kind != CueKind::Belief)
     }
 
     /// A reporting verb at `k`: one verb, or a phrase that starts with one (`told

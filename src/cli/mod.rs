@@ -26,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Analyse a corpus and write documents.csv and quotes.csv.
+    /// Analyse a corpus and write documents.csv, quotes.csv and speakers.csv.
     Run(run::RunArgs),
 }
 

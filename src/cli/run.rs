@@ -3,7 +3,7 @@
 use super::{progress, EXIT_FAILED_DOCS};
 use crate::corpus::{discover, read_all, InputFormat};
 use crate::lexicon::Lexicons;
-use crate::output::{check_writable, render, Rendered, TableSet};
+use crate::output::{check_writable, render, Rendered, SpeakerTable, TableSet};
 use crate::pipeline::{run_batches, Outcome};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -30,7 +30,7 @@ pub struct RunArgs {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Directory for documents.csv and quotes.csv (created if missing).
+    /// Directory for documents.csv, quotes.csv and speakers.csv (created if missing).
     #[arg(long, short, value_name = "DIR")]
     out: PathBuf,
 
@@ -85,6 +85,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let started = Instant::now();
     let mut tables = TableSet::create(&args.out)?;
     let mut totals = Totals::default();
+    let mut speakers = SpeakerTable::default();
     pool.install(|| {
         run_batches(read_all(inputs), &lexicons, |outcomes, input_bytes| {
             let rendered: Vec<Rendered> = outcomes.par_iter().map(render).collect();
@@ -93,6 +94,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
                     Outcome::Ok(a) => {
                         totals.ok += 1;
                         totals.quotes += a.quotes.len();
+                        speakers.add(a);
                     }
                     Outcome::Failed(e) => {
                         totals.failed += 1;
@@ -107,7 +109,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
             anyhow::Ok(())
         })
     })?;
-    tables.finish()?;
+    tables.finish(&speakers)?;
     bar.finish_and_clear();
 
     let seconds = started.elapsed().as_secs_f64();

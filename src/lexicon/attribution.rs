@@ -59,7 +59,10 @@ impl<V> PhraseMap<V> {
 
     /// The longest key made of the words `word(0)`, `word(1)`, … (each normalised and joined
     /// by one space), with the number of words it spans.
-    pub fn longest<'w>(&self, mut word: impl FnMut(usize) -> Option<&'w str>) -> Option<(&V, usize)> {
+    pub fn longest<'w>(
+        &self,
+        mut word: impl FnMut(usize) -> Option<&'w str>,
+    ) -> Option<(&V, usize)> {
         let mut key = String::new();
         let mut best = None;
         for i in 0..self.max_words {
@@ -250,6 +253,8 @@ pub enum WordClass {
     Clause,
     Preposition,
     Modifier,
+    /// Last word of a place name (`Island`, `Street`).
+    Place,
 }
 
 /// Parses `function_words.csv`.
@@ -271,6 +276,7 @@ pub fn parse_function_words(
             "clause" => WordClass::Clause,
             "preposition" => WordClass::Preposition,
             "modifier" => WordClass::Modifier,
+            "place" => WordClass::Place,
             other => return Err(file.error(row.number, format!("unknown word class `{other}`"))),
         };
         out.insert(word.to_lowercase(), class);

@@ -78,10 +78,15 @@ mod tests {
         assert!(lex.cues.get("according to").is_some());
         assert!(lex.titles.get("spokesperson").is_some());
         assert_eq!(
-            lex.bodies.get("pentagon").and_then(|b| b.affiliation.as_deref()),
+            lex.bodies
+                .get("pentagon")
+                .and_then(|b| b.affiliation.as_deref()),
             Some("United States")
         );
-        assert_eq!(lex.bodies.get("chinese").map(|b| b.canonical.as_str()), Some("China"));
+        assert_eq!(
+            lex.bodies.get("chinese").map(|b| b.canonical.as_str()),
+            Some("China")
+        );
     }
 
     #[test]

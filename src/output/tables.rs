@@ -1,6 +1,7 @@
 //! The set of output tables of one run, written atomically.
 
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
+use super::speakers::{SpeakerTable, SPEAKER_COLUMNS};
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -44,12 +45,14 @@ impl Table {
     }
 }
 
-/// `documents.csv` and `quotes.csv` of one run. Dropping it without [`TableSet::finish`]
-/// removes the temporary files and leaves earlier tables in the directory untouched.
+/// The tables of one run: `documents.csv` and `quotes.csv` stream row by row,
+/// `speakers.csv` is accumulated and written at the end. Dropping the set without
+/// [`TableSet::finish`] removes the temporary files and leaves earlier tables untouched.
 pub struct TableSet {
     dir: PathBuf,
     documents: Table,
     quotes: Table,
+    speakers: Table,
 }
 
 impl TableSet {
@@ -61,6 +64,7 @@ impl TableSet {
             dir: dir.to_path_buf(),
             documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
             quotes: Table::create(dir, "quotes.csv", QUOTE_COLUMNS)?,
+            speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS)?,
         })
     }
 
@@ -77,11 +81,24 @@ impl TableSet {
         Ok(())
     }
 
-    /// Flushes every table and renames it into place; returns the final paths.
-    pub fn finish(self) -> Result<Vec<PathBuf>> {
+    /// Writes the aggregate tables, flushes every table and renames it into place;
+    /// returns the final paths.
+    pub fn finish(mut self, speakers: &SpeakerTable) -> Result<Vec<PathBuf>> {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for row in speakers.rows() {
+            w.write_record(&row)?;
+        }
+        let bytes = w.into_inner().map_err(|e| e.into_error())?;
+        self.speakers
+            .file
+            .write_all(&bytes)
+            .context("cannot write speakers.csv")?;
         Ok(vec![
             self.documents.finish(&self.dir)?,
             self.quotes.finish(&self.dir)?,
+            self.speakers.finish(&self.dir)?,
         ])
     }
 }

@@ -68,6 +68,17 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
         };
     }
     let mut paragraphs = split_paragraphs(text, doc.meta.title.as_deref());
+    // The ` date YYYY-MM-DD ` prefix of a txt headline is metadata, not headline words.
+    if let (Some(first), Some(date)) = (paragraphs.first_mut(), doc.meta.date.as_deref()) {
+        let line = first.span.slice(text);
+        if let Some(rest) = line
+            .strip_prefix("date ")
+            .and_then(|r| r.strip_prefix(date))
+        {
+            let skip = line.len() - rest.trim_start().len();
+            first.span.start += skip;
+        }
+    }
     let mut sentences = Vec::new();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {

@@ -1,0 +1,93 @@
+//! `speakers.csv`: one row per resolved speaker across the corpus, accumulated as documents
+//! stream past (memory grows with distinct speakers, not with quotes).
+
+use crate::pipeline::Analysis;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Columns of `speakers.csv`, in order.
+pub const SPEAKER_COLUMNS: &[&str] = &[
+    "speaker",
+    "speaker_type",
+    "affiliation",
+    "quotes",
+    "documents",
+    "first_date",
+    "last_date",
+    "mentions",
+];
+
+/// Most distinct surface forms kept per speaker.
+const MAX_MENTION_FORMS: usize = 20;
+
+#[derive(Debug, Default, Clone)]
+struct SpeakerStats {
+    quotes: u64,
+    documents: u64,
+    last_document: Option<u64>,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    mentions: BTreeSet<String>,
+}
+
+/// Running totals per (speaker, type, affiliation).
+#[derive(Debug, Default)]
+pub struct SpeakerTable {
+    stats: BTreeMap<(String, String, String), SpeakerStats>,
+    documents_seen: u64,
+}
+
+impl SpeakerTable {
+    /// Adds the quotes of one analysed document.
+    pub fn add(&mut self, a: &Analysis) {
+        let doc_index = self.documents_seen;
+        self.documents_seen += 1;
+        let date = a.doc.meta.date.as_deref().filter(|d| !d.is_empty());
+        for q in &a.quotes {
+            let Some(s) = &q.speaker else { continue };
+            let Some(name) = &s.name else { continue };
+            let key = (
+                name.clone(),
+                s.kind.as_str().to_string(),
+                s.affiliation.clone().unwrap_or_default(),
+            );
+            let st = self.stats.entry(key).or_default();
+            st.quotes += 1;
+            if st.last_document != Some(doc_index) {
+                st.last_document = Some(doc_index);
+                st.documents += 1;
+            }
+            if let Some(d) = date {
+                if st.first_date.as_deref().is_none_or(|f| d < f) {
+                    st.first_date = Some(d.to_string());
+                }
+                if st.last_date.as_deref().is_none_or(|l| d > l) {
+                    st.last_date = Some(d.to_string());
+                }
+            }
+            if st.mentions.len() < MAX_MENTION_FORMS {
+                st.mentions.insert(s.mention.slice(&a.doc.text).to_string());
+            }
+        }
+    }
+
+    /// The rows, most quoted first (ties by name), ready for a CSV writer.
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let mut entries: Vec<_> = self.stats.iter().collect();
+        entries.sort_by(|a, b| b.1.quotes.cmp(&a.1.quotes).then_with(|| a.0.cmp(b.0)));
+        entries
+            .into_iter()
+            .map(|((name, kind, affiliation), st)| {
+                vec![
+                    name.clone(),
+                    kind.clone(),
+                    affiliation.clone(),
+                    st.quotes.to_string(),
+                    st.documents.to_string(),
+                    st.first_date.clone().unwrap_or_default(),
+                    st.last_date.clone().unwrap_or_default(),
+                    st.mentions.iter().cloned().collect::<Vec<_>>().join("|"),
+                ]
+            })
+            .collect()
+    }
+}

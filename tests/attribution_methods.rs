@@ -1,0 +1,297 @@
+//! Each attribution rule on sentences written for it: kind, content, speaker and method.
+
+use whosaid::attribute::{attribute, Quote};
+use whosaid::segment::segment;
+use whosaid::{Document, Lexicons};
+
+/// (kind, content, speaker mention, resolved speaker, method) for every row of `text`.
+fn rows(text: &str) -> Vec<(String, String, String, String, String)> {
+    let doc = Document::new("t", text);
+    let lex = Lexicons::embedded();
+    let seg = segment(&doc, lex);
+    attribute(&doc, &seg, lex)
+        .iter()
+        .map(|q: &Quote| {
+            let content: Vec<&str> = q.fragments.iter().map(|f| f.slice(text)).collect();
+            let mention = q.speaker.as_ref().map_or("", |s| s.mention.slice(text));
+            let name = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.name.clone())
+                .unwrap_or_default();
+            (
+                q.kind.as_str().to_string(),
+                content.join(" | "),
+                mention.to_string(),
+                name,
+                q.method.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String, String, String) {
+    let r = rows(text);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r.into_iter().next().unwrap()
+}
+
+fn check(text: &str, kind: &str, content: &str, mention: &str, method: &str) {
+    let (k, c, m, _, me) = one(text);
+    assert_eq!(
+        (k.as_str(), c.as_str(), m.as_str(), me.as_str()),
+        (kind, content, mention, method),
+        "{text}"
+    );
+}
+
+#[test]
+fn quote_then_speaker_then_cue() {
+    check(
+        "\"We will rebuild the pier,\" the mayor said.",
+        "direct",
+        "We will rebuild the pier,",
+        "the mayor",
+        "quote_speaker_cue",
+    );
+    check(
+        "\u{201C}Prices must fall,\u{201D} Ana Ruiz told reporters on Monday.",
+        "direct",
+        "Prices must fall,",
+        "Ana Ruiz",
+        "quote_speaker_cue",
+    );
+}
+
+#[test]
+fn quote_then_cue_then_speaker() {
+    check(
+        "\"It is over,\" said coach Tim Bell.",
+        "direct",
+        "It is over,",
+        "coach Tim Bell",
+        "quote_cue_speaker",
+    );
+}
+
+#[test]
+fn speaker_cue_then_quote() {
+    check(
+        "The minister said: \"We reject the plan.\"",
+        "direct",
+        "We reject the plan.",
+        "The minister",
+        "speaker_cue_quote",
+    );
+}
+
+#[test]
+fn cue_a_few_words_before_the_quote() {
+    check(
+        "The union called it \"an insult.\"",
+        "direct",
+        "an insult.",
+        "The union",
+        "clause_cue",
+    );
+    // With more of the writer's words around the quote, it is a mixed report (PolNeAR's
+    // convention for `described X as "..."`).
+    check(
+        "The union described the offer as \"an insult.\"",
+        "mixed",
+        "the offer as \"an insult.\"",
+        "The union",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn nominal_cue_with_possessive_speaker() {
+    check(
+        "Senator Hall's call for \"a full inquiry\" was ignored.",
+        "direct",
+        "a full inquiry",
+        "Senator Hall's",
+        "nominal",
+    );
+}
+
+#[test]
+fn subject_before_a_quote_that_opens_with_its_verb() {
+    let r = rows("Maria Lopez arrived late. She \"promised to fix the roads by spring.\"");
+    let q = r.iter().find(|q| q.1.starts_with("promised")).unwrap();
+    assert_eq!(
+        (q.2.as_str(), q.3.as_str(), q.4.as_str()),
+        ("She", "Maria Lopez", "subject_quote")
+    );
+}
+
+#[test]
+fn interrupted_quote_is_one_row_with_two_fragments() {
+    check(
+        "\"We tried,\" Ms. Park said, \"but the money ran out.\"",
+        "direct",
+        "We tried, | but the money ran out.",
+        "Ms. Park",
+        "interrupted",
+    );
+    check(
+        "\"We tried,\" she said. \"The money ran out.\"",
+        "direct",
+        "We tried, | The money ran out.",
+        "she",
+        "interrupted",
+    );
+}
+
+#[test]
+fn continuation_paragraph_inherits_the_speaker() {
+    let r = rows("\"The port will open in May,\" said Omar Said, the harbor director.\n\"Ships are already booked.\"");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].4, "continuation");
+    assert_eq!(r[1].3, "Omar Said");
+}
+
+#[test]
+fn second_quote_in_the_sentence_inherits() {
+    let r = rows("Officials called it \"peaceful\" and \"orderly.\"");
+    assert_eq!(r.iter().filter(|q| q.2 == "Officials").count(), 2, "{r:?}");
+    assert!(r.iter().any(|q| q.4 == "same_sentence"));
+}
+
+#[test]
+fn reported_clause_after_the_cue() {
+    check(
+        "The ministry said that exports would rise next year.",
+        "indirect",
+        "exports would rise next year",
+        "The ministry",
+        "speaker_cue_clause",
+    );
+    check(
+        "Austin emphasized the need to keep talking with Beijing.",
+        "indirect",
+        "the need to keep talking with Beijing",
+        "Austin",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn reported_clause_with_a_partial_quote_is_mixed() {
+    check(
+        "Beijing said it takes a \"responsible attitude\" towards arms exports.",
+        "mixed",
+        "it takes a \"responsible attitude\" towards arms exports",
+        "Beijing",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn reported_clause_before_the_speaker() {
+    check(
+        "The talks will resume in June, a spokesperson said.",
+        "indirect",
+        "The talks will resume in June",
+        "a spokesperson",
+        "clause_speaker_cue",
+    );
+    check(
+        "The talks will resume in June, said the envoy.",
+        "indirect",
+        "The talks will resume in June",
+        "the envoy",
+        "clause_cue_speaker",
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    check(
+        "According to the agency, the dam is safe.",
+        "indirect",
+        "the dam is safe",
+        "the agency",
+        "according_to",
+    );
+    check(
+        "The dam is safe, according to the agency.",
+        "indirect",
+        "The dam is safe",
+        "the agency",
+        "clause_according_to",
+    );
+}
+
+#[test]
+fn agency_relay_names_the_quoted_speaker() {
+    let (kind, content, mention, _, method) =
+        one("Reuters quoted a Kenyan police official saying that the border was closed.");
+    assert_eq!(
+        (kind.as_str(), method.as_str()),
+        ("indirect", "agency_relay")
+    );
+    assert_eq!(mention, "a Kenyan police official");
+    assert_eq!(content, "the border was closed");
+}
+
+#[test]
+fn parenthetical_attribution_splits_the_report() {
+    check(
+        "After the storm, officials said, the bridge will stay shut for weeks.",
+        "indirect",
+        "After the storm | the bridge will stay shut for weeks",
+        "officials",
+        "parenthetical",
+    );
+}
+
+#[test]
+fn participle_takes_the_sentence_subject() {
+    let r = rows("The governor vetoed the bill on Friday, saying it would raise taxes.");
+    let q = r
+        .iter()
+        .find(|q| q.4 == "participle_clause")
+        .expect("a participle report");
+    assert_eq!(q.1, "it would raise taxes");
+    assert_eq!(q.2, "The governor");
+}
+
+#[test]
+fn headline_colon() {
+    let text = "Mayor Ortiz: We Will Not Raise Fares\nThe mayor spoke on Tuesday.";
+    let r = rows(text);
+    assert_eq!(r[0].4, "headline_colon", "{r:?}");
+    assert_eq!(r[0].2, "Mayor Ortiz");
+}
+
+#[test]
+fn apposition_between_speaker_and_cue() {
+    check(
+        "\"No,\" Hugh Hill, a doctor at the clinic, said.",
+        "direct",
+        "No,",
+        "Hugh Hill",
+        "quote_speaker_cue",
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_listed_unattributed() {
+    let r = rows("The so-called \"reform\" passed. She read \"The Quiet Orchard\" twice.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r
+        .iter()
+        .all(|q| q.4 == "none" && q.2.is_empty() && q.0 == "direct"));
+}
+
+#[test]
+fn pronouns_resolve_to_the_latest_fitting_entity() {
+    let text = "Prime Minister Ana Costa met the Brazilian delegation. \"We agreed on a plan,\" she said. The Kremlin criticized the deal. \"It is a mistake,\" it said.";
+    let r = rows(text);
+    let she = r.iter().find(|q| q.2 == "she").unwrap();
+    assert_eq!(she.3, "Ana Costa");
+    let it = r.iter().find(|q| q.2 == "it").unwrap();
+    assert_eq!(it.3, "Kremlin");
+}
