@@ -51,7 +51,10 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {
             let p = speaker::before(w, k, c)?;
-            if p.start != k {
+            // `"…," another friend, Mariam Emara, told CNN`: a description may precede.
+            let described =
+                p.start > k && w.is(p.start - 1, ",") && (k..p.start - 1).all(|j| !w.is_punct(j));
+            if p.start != k && !described {
                 return None;
             }
             return Some(Found {

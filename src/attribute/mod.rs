@@ -104,6 +104,9 @@ impl Quote {
     }
 }
 
+/// Most tokens between an attribution and the quotation it continues into.
+const MAX_ATTRIBUTION_GAP: usize = 20;
+
 /// A reported clause with quotation marks is `mixed` only with this many words outside them.
 const MIN_WORDS_OUTSIDE_QUOTES: usize = 3;
 
@@ -165,7 +168,9 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         let (lo, _) = w.sentence_tokens(first_sentence);
         let (_, hi) = w.sentence_tokens(last_sentence);
         let paragraph_end = seg.paragraphs[q.paragraph].tokens.end.max(close_end);
-        let found = direct::after_quote(&w, close_end, hi.max(close_end).min(paragraph_end))
+        // The attribution may follow in the next "sentence" (`"Why?" Smith asked.`), so the
+        // tail is searched to the paragraph's end; the rule stops at the first boundary.
+        let found = direct::after_quote(&w, close_end, paragraph_end)
             .or_else(|| direct::before_quote(&w, open, lo))
             .or_else(|| direct::subject_quote(&w, open, lo, hi));
         direct.push((i, found));
@@ -230,11 +235,18 @@ fn covers(w: &Words, q: &crate::segment::QuoteSpan, start: usize, end: usize) ->
     open <= start + 1 && close_end + 1 >= end
 }
 
-/// Only punctuation stands between the end of one attribution and the next opening mark.
+/// `"A," he said, "B."` and `"A," he told reporters on Monday, "B."`: the next opening
+/// mark follows the attribution in the same sentence after a comma or colon, with no other
+/// quotation in between.
 fn interrupts(w: &Words, from: usize, open: usize) -> bool {
-    from <= open
-        && open - from <= 1
-        && (from..open).all(|k| matches!(w.word(k), "," | ":" | "\u{2014}"))
+    if from > open || open - from > MAX_ATTRIBUTION_GAP {
+        return false;
+    }
+    let sentence_of = |k: usize| w.seg.sentence_at(w.span(k).start);
+    let before_open = open.checked_sub(1);
+    before_open.is_some_and(|b| from == open || matches!(w.word(b), "," | ":" | "\u{2014}"))
+        && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
+        && (from == 0 || sentence_of(open) == sentence_of(from - 1))
 }
 
 /// `"A," he said. "B."`: the next sentence opens with the quote right after the
@@ -247,8 +259,7 @@ fn resumes(w: &Words, from: usize, open: usize) -> bool {
     if sentence_of(open) != sentence_of(from - 1) + 1 {
         return false;
     }
-    let gap = &w.tokens[from..open];
-    gap.len() <= 8 && (from..open).all(|k| !w.is_quote_mark(k))
+    open - from <= MAX_ATTRIBUTION_GAP && (from..open).all(|k| !w.is_quote_mark(k))
 }
 
 /// Quotes without their own cue take the speaker of an earlier quote in the same sentence,

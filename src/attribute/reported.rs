@@ -44,9 +44,12 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
         let found = headline_colon(w, a, end)
             .or_else(|| according_to_first(w, a, end))
             .or_else(|| parenthetical(w, a, end, in_quote))
-            .or_else(|| tail_attribution(w, a, end, in_quote))
-            .or_else(|| lead_attribution(w, a, end, in_quote));
-        out.extend(found);
+            .or_else(|| tail_attribution(w, a, end, in_quote));
+        if let Some(r) = found {
+            out.push(r);
+            continue;
+        }
+        out.extend(lead_attribution(w, a, end, in_quote));
     }
     out
 }
@@ -294,7 +297,9 @@ fn lead_attribution(
                 complementizer = true;
             }
         }
-        if k < end && matches!(w.word(k), "," | ":") {
+        if complementizer && k < end && w.is(k, ",") {
+            k += 1; // `said that, at the request of …, it has …`
+        } else if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
         // `said in an interview with …`, `told CNN on Monday`: after say and tell a
@@ -304,6 +309,10 @@ fn lead_attribution(
         if adjunct_only && !complementizer && k < end && w.class(k) == Some(WordClass::Preposition)
         {
             continue;
+        }
+        // `said Wednesday she wants …`: a time word between the cue and the clause.
+        if k + 1 < end && is_time_word(w, k) && !w.is(k + 1, ",") {
+            k += 1;
         }
         let stop = cut(w, k, end);
         if stop <= k || stop - k < MIN_CLAUSE {
@@ -370,10 +379,23 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
             return k;
         }
+        // `… for president while adding …`: an adverbial participle clause of the writer's.
+        if matches!(w.word(k), "while" | "before" | "after" | "by")
+            && k + 1 < end
+            && w.word(k + 1).ends_with("ing")
+            && w.word(k + 1).len() > 4
+        {
+            return k;
+        }
         if w.eq(k, "and") || w.eq(k, "but") {
             let next = k + 1;
             let comma = w.is(k - 1, ",");
-            if next < end && is_verb_like(w, next) && (comma || objectlike) {
+            // `… and added, "…"`: another reporting verb always starts a new report.
+            let new_report = next < end
+                && !w.is_capitalized(next)
+                && w.verb_cue_at(next, end)
+                    .is_some_and(|(c, _)| c.kind == CueKind::Verb);
+            if next < end && (new_report || (is_verb_like(w, next) && (comma || objectlike))) {
                 return if comma { k - 1 } else { k };
             }
         }

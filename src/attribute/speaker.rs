@@ -257,6 +257,8 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
             last_head = Some(k);
         } else if is_phrase_word(w, k, hi) || (!w.is_punct(k) && w.class(k).is_none()) {
             // Descriptors before a name: `said chief engineer Rosa Alvarez`.
+        } else if w.is(k, ".") && k > first && w.word(k - 1).len() == 1 && w.is_capitalized(k - 1) {
+            // An initial inside a name: `Lindsey O. Graham`.
         } else if matches!(w.word(k), "of" | "for") && k + 1 < hi && w.is_capitalized(k + 1) {
         } else {
             break;
