@@ -113,8 +113,25 @@ fn parenthetical(
         let Some(p) = speaker::before(w, t, c) else {
             continue;
         };
-        if p.start != t || m - a < 2 || end - (close + 1) < MIN_CLAUSE {
+        if p.start != t || end - (close + 1) < MIN_CLAUSE {
             continue;
+        }
+        // `But, he said, it is risky.`: a lone conjunction before the attribution is not
+        // part of the report.
+        let lead_words = (a..m).filter(|&k| !w.is_punct(k)).count();
+        if lead_words < 2 {
+            return Some(Reported {
+                start: close + 1,
+                end,
+                found: Found {
+                    speaker: p,
+                    cue: (c, close),
+                    method: "parenthetical",
+                    confidence: cue.strength * 0.9,
+                    end: close,
+                },
+                second: None,
+            });
         }
         return Some(Reported {
             start: a,
@@ -268,8 +285,12 @@ fn lead_attribution(
                 // `Austin's call for …` is a noun, not a verb with a subject.
                 Some(p) if !w.is_possessive(p.end - 1) => (p, "speaker_cue_clause"),
                 Some(_) => continue,
-                // `…, saying that …`: the participle's subject is the sentence's.
-                None if c > a && w.is(c - 1, ",") && w.word(c).ends_with("ing") => {
+                // `…, saying that …`, `by saying …`, `… and said …`: the subject is the
+                // sentence's.
+                None if c > a
+                    && ((matches!(w.word(c - 1), "," | "by") && w.word(c).ends_with("ing"))
+                        || w.eq(c - 1, "and")) =>
+                {
                     match sentence_subject(w, a, c) {
                         Some(p) => (p, "participle_clause"),
                         None => continue,
@@ -406,6 +427,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
 /// Words that open a clause of the writer's own after a comma (`, which was passed in
 /// 2010`, `, while her rival …`, `, according to …`).
 fn ends_report_after_comma(w: &Words, k: usize) -> bool {
+    // `, but Democrats …`: a new clause.
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
         "which"
@@ -420,6 +442,8 @@ fn ends_report_after_comma(w: &Words, k: usize) -> bool {
             | "despite"
             | "unlike"
             | "including"
+            | "but"
+            | "yet"
     )
 }
 

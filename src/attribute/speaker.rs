@@ -16,6 +16,22 @@ pub struct Phrase {
     pub end: usize,
 }
 
+/// True when token `k` opens a clause: the first token from `lo`, or after a comma or a
+/// conjunction.
+fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
+    k == lo
+        || w.is(k - 1, ",")
+        || matches!(w.word(k - 1), "But" | "but" | "And" | "and" | "Yet" | "yet")
+}
+
+/// `some`, `many`, `others`: quantifiers that can stand for people on their own.
+fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "some" | "many" | "most" | "both" | "several" | "few" | "others" | "all"
+    )
+}
+
 /// Numbers and quantity words that can head a speaker phrase of poll respondents.
 fn is_quantity(w: &Words, k: usize) -> bool {
     let s = w.word(k);
@@ -152,6 +168,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     }
     let head = end - 1;
     if w.is_pronoun(head) || w.eq(head, "who") {
+        return Some(Phrase { start: head, end });
+    }
+    // `Some said …`, `Many argue …`: a quantifier standing alone at the start of a clause.
+    if is_clause_start(w, lo, head) && is_quantifier_pronoun(w, head) {
         return Some(Phrase { start: head, end });
     }
     if is_quantity(w, head) {
