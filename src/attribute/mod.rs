@@ -108,7 +108,7 @@ impl Quote {
 const MAX_ATTRIBUTION_GAP: usize = 20;
 
 /// A reported clause with quotation marks is `mixed` only with this many words outside them.
-const MIN_WORDS_OUTSIDE_QUOTES: usize = 3;
+const MIN_WORDS_OUTSIDE_QUOTES: usize = 2;
 
 /// Builds the quotes of a document from its segmentation and attributes each.
 pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quote> {
@@ -168,9 +168,15 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         let (lo, _) = w.sentence_tokens(first_sentence);
         let (_, hi) = w.sentence_tokens(last_sentence);
         let paragraph_end = seg.paragraphs[q.paragraph].tokens.end.max(close_end);
-        // The attribution may follow in the next "sentence" (`"Why?" Smith asked.`), so the
-        // tail is searched to the paragraph's end; the rule stops at the first boundary.
-        let found = direct::after_quote(&w, close_end, paragraph_end)
+        // A quotation that is a sentence of its own may be attributed in what the splitter
+        // took for the next sentence (`"Why?" Smith asked.`); the rule stops at the first
+        // boundary. A quotation ending someone else's sentence is not attributed forward.
+        let tail_end = if w.starts_sentence(open) {
+            paragraph_end
+        } else {
+            hi.max(close_end)
+        };
+        let found = direct::after_quote(&w, close_end, tail_end.min(paragraph_end))
             .or_else(|| direct::before_quote(&w, open, lo))
             .or_else(|| direct::subject_quote(&w, open, lo, hi));
         direct.push((i, found));

@@ -49,7 +49,13 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
             out.push(r);
             continue;
         }
-        out.extend(lead_attribution(w, a, end, in_quote));
+        // A sentence may hold several reports (`X criticized …, though he added that …`);
+        // later ones start after the previous report's content.
+        let mut from = a;
+        while let Some(r) = lead_attribution(w, a, from, end, in_quote) {
+            from = r.end.max(r.found.cue.1);
+            out.push(r);
+        }
     }
     out
 }
@@ -255,10 +261,11 @@ fn tail_attribution(
 fn lead_attribution(
     w: &Words,
     a: usize,
+    from: usize,
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for c in a..end {
+    for c in from..end {
         if in_quote(c) {
             continue;
         }
@@ -283,7 +290,9 @@ fn lead_attribution(
         } else {
             match speaker::before(w, a, c) {
                 // `Austin's call for …` is a noun, not a verb with a subject.
-                Some(p) if !w.is_possessive(p.end - 1) => (p, "speaker_cue_clause"),
+                Some(p) if !w.is_possessive(p.end - 1) && !is_bad_subject(w, p) => {
+                    (p, "speaker_cue_clause")
+                }
                 Some(_) => continue,
                 // `…, saying that …`, `by saying …`, `… and said …`: the subject is the
                 // sentence's.
@@ -327,7 +336,10 @@ fn lead_attribution(
         // prepositional phrase is circumstance, not content (`warned against`, `called for`,
         // `promised to` take theirs as content).
         let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
-        if adjunct_only && !complementizer && k < end && w.class(k) == Some(WordClass::Preposition)
+        if !complementizer
+            && k < end
+            && w.class(k) == Some(WordClass::Preposition)
+            && (adjunct_only || is_circumstance(w, k))
         {
             continue;
         }
@@ -444,6 +456,33 @@ fn ends_report_after_comma(w: &Words, k: usize) -> bool {
             | "including"
             | "but"
             | "yet"
+    )
+}
+
+/// Subjects that cannot be speakers: a day or month (`Wednesday added …`), a bare number
+/// (`11 states …`: the cue is a noun), `there`.
+fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
+    let head = p.end - 1;
+    let number_only =
+        (p.start..p.end).all(|k| w.word(k).bytes().all(|b| b.is_ascii_digit() || b == b','));
+    number_only || is_time_word(w, head) || w.eq(head, "there")
+}
+
+/// Prepositions of time, place and manner (`wrote on her page`, `asked by the host`,
+/// `explained with a smile`): after any cue they open circumstance, not content.
+fn is_circumstance(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "in" | "on"
+            | "at"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "over"
+            | "through"
+            | "under"
+            | "into"
     )
 }
 
