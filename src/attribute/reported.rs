@@ -184,7 +184,16 @@ fn tail_attribution(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    let comma = (a + 1..end).rev().find(|&k| w.is(k, ",") && !in_quote(k))?;
+    // The tail follows one of the last two commas (`…, said David Gilbert, its president.`).
+    (a + 1..end)
+        .rev()
+        .filter(|&k| w.is(k, ",") && !in_quote(k))
+        .take(2)
+        .find_map(|comma| tail_after(w, a, comma, end))
+}
+
+/// The `<clause>, X said` tail that starts after `comma`, if it is one.
+fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported> {
     let t = comma + 1;
     if t >= end || w.is_quote_mark(t) {
         return None;
@@ -216,7 +225,8 @@ fn tail_attribution(
             && !w.word(t).ends_with("ing")
         {
             let p = speaker::after(w, t + len, end)?;
-            if end - p.end > MAX_INVERTED_EXTRA || w.is_pronoun(p.start) {
+            let apposition = p.end < end && w.is(p.end, ",");
+            if (end - p.end > MAX_INVERTED_EXTRA && !apposition) || w.is_pronoun(p.start) {
                 return None;
             }
             return Some(Reported {
@@ -240,7 +250,14 @@ fn tail_attribution(
     })?;
     let (cue, len) = w.verb_cue_at(c, end)?;
     let p = speaker::before(w, t, c)?;
-    if p.start != t || end - (c + len) > MAX_TAIL_EXTRA {
+    // After the cue only a circumstance may follow (`said on Tuesday`, `told reporters`),
+    // not a clause of its own (`…, both candidates said it was no big deal`: a lead report).
+    let extra = c + len;
+    let circumstance_only = extra >= end
+        || w.class(extra) == Some(WordClass::Preposition)
+        || is_time_word(w, extra)
+        || w.is(extra, ",");
+    if p.start != t || end - extra > MAX_TAIL_EXTRA || !circumstance_only {
         return None;
     }
     Some(Reported {

@@ -205,9 +205,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
         let mut p = head;
-        while p > lo && head - p < 3 && !w.is_punct(p) {
-            if w.class(p) == Some(WordClass::Determiner) {
-                return (p < head).then_some(Phrase { start: p, end });
+        loop {
+            if p < head && w.class(p) == Some(WordClass::Determiner) {
+                return Some(Phrase { start: p, end });
             }
             if p < head && w.is_possessive(p) {
                 // `the company's chief executive`: the possessor's phrase opens the speaker.
@@ -219,10 +219,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             if p != head && w.class(p).is_some_and(|c| c != WordClass::Modifier) {
                 return None;
             }
+            if p == lo || head - p >= 3 || w.is_punct(p - 1) {
+                break;
+            }
             p -= 1;
-        }
-        if p == lo && head - p < 3 && w.class(p) == Some(WordClass::Determiner) {
-            return Some(Phrase { start: p, end });
         }
         return None;
     }
@@ -288,7 +288,11 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
     if last_head.is_none() && first < k && w.class(first) == Some(WordClass::Determiner) {
         // `according to the agency`: a determiner and a plain noun.
         let mut end = first + 1;
-        while end < hi && end - first <= 3 && !w.is_punct(end) && w.class(end).is_none() {
+        while end < hi
+            && end - first <= 4
+            && !w.is_punct(end)
+            && w.class(end).is_none_or(|c| c == WordClass::Modifier)
+        {
             end += 1;
         }
         return (end > first + 1).then_some(Phrase { start: first, end });
