@@ -10,6 +10,8 @@ use crate::lexicon::{CueKind, WordClass};
 
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
+/// Longest source phrase after `according to`, in tokens.
+const MAX_SOURCE: usize = 16;
 /// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
 const MAX_INVERTED_EXTRA: usize = 4;
 /// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
@@ -35,16 +37,23 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
 pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
     let mut out = Vec::new();
+    let transcripts = transcript_lines(w);
+    let in_transcript = |k: usize| {
+        transcripts
+            .iter()
+            .any(|r| r.found.speaker.start <= k && k < r.end)
+    };
     for s in 0..w.seg.sentences.len() {
         let (a, b) = w.sentence_tokens(s);
-        if b <= a {
+        if b <= a || in_transcript(a) {
             continue;
         }
         let end = clause_end(w, a, b);
         let found = headline_colon(w, a, end)
             .or_else(|| according_to_first(w, a, end))
             .or_else(|| parenthetical(w, a, end, in_quote))
-            .or_else(|| tail_attribution(w, a, end, in_quote));
+            .or_else(|| tail_attribution(w, a, end, in_quote))
+            .or_else(|| according_to_last(w, a, end, in_quote));
         if let Some(r) = found {
             out.push(r);
             continue;
@@ -56,6 +65,45 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
             from = r.end.max(r.found.cue.1);
             out.push(r);
         }
+    }
+    out.extend(transcripts);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Interview transcripts: a paragraph opening with an upper-case name and a colon
+/// (`WALLACE: Let's start with …`) reports that speaker's words verbatim.
+fn transcript_lines(w: &Words) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for p in &w.seg.paragraphs {
+        let (a, end) = (p.tokens.start, p.tokens.end);
+        let Some(colon) = (a + 1..end.min(a + 5)).find(|&k| w.is(k, ":")) else {
+            continue;
+        };
+        let upper_name = (a..colon).all(|k| {
+            let word = w.word(k);
+            word.chars().any(char::is_alphabetic)
+                && word.chars().all(|c| !c.is_lowercase())
+                && w.class(k).is_none()
+        });
+        if !upper_name || end - (colon + 1) < MIN_CLAUSE {
+            continue;
+        }
+        out.push(Reported {
+            start: colon + 1,
+            end,
+            found: Found {
+                speaker: speaker::Phrase {
+                    start: a,
+                    end: colon,
+                },
+                cue: (colon, colon + 1),
+                method: "transcript",
+                confidence: 0.8,
+                end: colon + 1,
+            },
+            second: None,
+        });
     }
     out
 }
@@ -105,6 +153,26 @@ fn parenthetical(
             continue;
         }
         let t = m + 1;
+        // `Precedents at risk, according to Ms. Epstein, are 16 cases …`
+        if let Some((cue, len)) = w.cue_at(t, end).filter(|(c, _)| c.lemma == "according to") {
+            if let Some(src) = source_after(w, t + len, end) {
+                if src.end < end && w.is(src.end, ",") && end - (src.end + 1) >= MIN_CLAUSE && m > a
+                {
+                    return Some(Reported {
+                        start: a,
+                        end: m,
+                        found: Found {
+                            speaker: src,
+                            cue: (t, t + len),
+                            method: "parenthetical",
+                            confidence: cue.strength * 0.9,
+                            end: src.end,
+                        },
+                        second: Some((src.end + 1, end)),
+                    });
+                }
+            }
+        }
         let Some(c) = (t + 1..end.min(t + 10)).find(|&c| {
             w.verb_cue_at(c, end)
                 .is_some_and(|(cue, _)| cue.kind == CueKind::Verb)
@@ -161,8 +229,11 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
     if cue.lemma != "according to" {
         return None;
     }
-    let p = speaker::after(w, a + len, end)?;
-    let comma = (p.end..end).find(|&k| w.is(k, ","))?;
+    let p = source_after(w, a + len, end)?;
+    let comma = p.end;
+    if comma >= end || !w.is(comma, ",") {
+        return None;
+    }
     (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
         start: comma + 1,
         end,
@@ -175,6 +246,47 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
         },
         second: None,
     })
+}
+
+/// `<clause> according to X.` without a comma: the source closes the sentence.
+fn according_to_last(
+    w: &Words,
+    a: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
+    let t = (a + MIN_CLAUSE..end).find(|&k| {
+        !in_quote(k)
+            && w.cue_at(k, end)
+                .is_some_and(|(c, _)| c.lemma == "according to")
+    })?;
+    let (cue, len) = w.cue_at(t, end)?;
+    let src = source_after(w, t + len, end)?;
+    if src.end != end {
+        return None;
+    }
+    Some(Reported {
+        start: a,
+        end: t,
+        found: Found {
+            speaker: src,
+            cue: (t, t + len),
+            method: "clause_according_to",
+            confidence: cue.strength * 0.85,
+            end: src.end,
+        },
+        second: None,
+    })
+}
+
+/// The source named after `according to`: any noun phrase (`exit polls`, `figures her
+/// campaign released Friday`, `data from the U.S. Department of Education`), up to the next
+/// comma, colon or dash.
+fn source_after(w: &Words, start: usize, end: usize) -> Option<speaker::Phrase> {
+    let stop = (start..end.min(start + MAX_SOURCE))
+        .find(|&k| w.is_punct(k) && !w.is(k, "'") && !w.is(k, "-") && !w.is(k, "."))
+        .unwrap_or(end.min(start + MAX_SOURCE));
+    (stop > start).then_some(speaker::Phrase { start, end: stop })
 }
 
 /// `<clause>, X said.`, `<clause>, said X.`, `<clause>, according to X.`
@@ -205,7 +317,7 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     // `according to X`
     if let Some((cue, len)) = w.cue_at(t, end) {
         if cue.lemma == "according to" {
-            let p = speaker::after(w, t + len, end)?;
+            let p = source_after(w, t + len, end)?;
             return Some(Reported {
                 start: a,
                 end: content_end,
@@ -428,6 +540,15 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
         if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
             return k;
+        }
+        // `…, he's said the same thing`, `… and others have said …`: a new subject starts a
+        // clause of its own.
+        if (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
+            && k + 1 < end
+            && (w.is_pronoun(k + 1) || matches!(w.word(k + 1), "others" | "some" | "many"))
+            && !w.eq(k + 1, "it")
+        {
+            return if w.is(k - 1, ",") { k - 1 } else { k };
         }
         // `… for president while adding …`: an adverbial participle clause of the writer's.
         if matches!(w.word(k), "while" | "before" | "after" | "by")
