@@ -13,7 +13,7 @@ const MIN_CLAUSE: usize = 3;
 /// Longest source phrase after `according to`, in tokens.
 const MAX_SOURCE: usize = 16;
 /// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
-const MAX_INVERTED_EXTRA: usize = 4;
+const MAX_INVERTED_EXTRA: usize = 0;
 /// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
 const MAX_TAIL_EXTRA: usize = 8;
 
@@ -148,7 +148,7 @@ fn parenthetical(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for m in a + 2..end {
+    for m in a + 1..end {
         if !w.is(m, ",") || in_quote(m) {
             continue;
         }
@@ -361,7 +361,14 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
             .is_some_and(|(cue, _)| cue.kind != CueKind::Event)
     })?;
     let (cue, len) = w.verb_cue_at(c, end)?;
-    let p = speaker::before(w, t, c)?;
+    let mut p = speaker::before(w, t, c)?;
+    // `…, legal experts say.`: plain adjectives before the speaker belong to it.
+    if p.start > t
+        && (t..p.start).all(|k| !w.is_punct(k) && w.class(k).is_none())
+        && p.start - t <= 2
+    {
+        p.start = t;
+    }
     // After the cue only a circumstance may follow (`said on Tuesday`, `told reporters`),
     // not a clause of its own (`…, both candidates said it was no big deal`: a lead report).
     let extra = c + len;

@@ -35,9 +35,25 @@ fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
 /// Numbers and quantity words that can head a speaker phrase of poll respondents.
 fn is_quantity(w: &Words, k: usize) -> bool {
     let s = w.word(k);
+    let lower = s.to_ascii_lowercase();
+    // `Seventy-four`: the tens word decides.
+    let first = lower.split('-').next().unwrap_or_default();
     s.bytes().next().is_some_and(|b| b.is_ascii_digit())
         || matches!(
-            s.to_ascii_lowercase().as_str(),
+            first,
+            "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+        )
+        || matches!(
+            lower.as_str(),
             "percent"
                 | "%"
                 | "one"
@@ -194,14 +210,26 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return None;
     }
     if !is_head(w, head, end) {
-        // A bare plural opening its clause: `Respondents said`, `participants say`.
-        let clause_start = head == lo || w.is(head - 1, ",");
-        if clause_start
-            && w.word(head).ends_with('s')
-            && w.class(head).is_none()
-            && !w.is_punct(head)
-        {
-            return Some(Phrase { start: head, end });
+        // A bare plural opening its clause: `Respondents said`, `Abortion rights advocates
+        // said`, `Seventy-four percent of Democratic voters say`.
+        if w.word(head).ends_with('s') && w.class(head).is_none() {
+            let mut start = head;
+            while start > lo
+                && head - start < 3
+                && !w.is_punct(start - 1)
+                && w.class(start - 1).is_none_or(|c| c == WordClass::Modifier)
+            {
+                start -= 1;
+            }
+            if start > lo + 1 && w.eq(start - 1, "of") && is_quantity(w, start - 2) {
+                start -= 2;
+                while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
+                    start -= 1;
+                }
+            }
+            if is_clause_start(w, lo, start) {
+                return Some(Phrase { start, end });
+            }
         }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
         let mut p = head;
