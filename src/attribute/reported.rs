@@ -180,7 +180,14 @@ fn parenthetical(
             continue;
         };
         let (cue, len) = w.verb_cue_at(c, end)?;
-        let close = c + len;
+        // `…, the agency said in a June report, and …`: a circumstance may follow the cue.
+        let mut close = c + len;
+        if close < end && (w.class(close) == Some(WordClass::Preposition) || is_time_word(w, close))
+        {
+            if let Some(k) = (close..end.min(close + 7)).find(|&k| w.is_punct(k)) {
+                close = k;
+            }
+        }
         if close >= end || !w.is(close, ",") {
             continue;
         }
@@ -450,7 +457,8 @@ fn lead_attribution(
             }
         }
         // Skip `that`, or `in a statement on Thursday that`.
-        let mut complementizer = false;
+        // `said that` may be one cue phrase; its `that` is the complementizer.
+        let mut complementizer = w.eq(k - 1, "that");
         if k < end && w.eq(k, "that") {
             k += 1;
             complementizer = true;

@@ -32,6 +32,16 @@ fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
     )
 }
 
+/// A word that can be a common noun heading a speaker phrase (`poll`, `source`): letters
+/// only, and not an adverb, participle or past form.
+fn is_plain_noun(s: &str) -> bool {
+    s.len() >= 3
+        && s.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !s.ends_with("ly")
+        && !s.ends_with("ing")
+        && !s.ends_with("ed")
+}
+
 /// Numbers and quantity words that can head a speaker phrase of poll respondents.
 fn is_quantity(w: &Words, k: usize) -> bool {
     let s = w.word(k);
@@ -140,12 +150,19 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if j == lo {
         return None;
     }
-    // `Sen. Chuck Grassley (R-Iowa) said`: a parenthesis after the name.
-    if w.is(j - 1, ")") {
-        let open = (j.saturating_sub(8).max(lo)..j - 1)
+    // `Kall -- co-editor of a book -- said`: an apposition between dashes.
+    if is_dash(w, j - 1) {
+        let mut close = j - 1;
+        while close > lo && is_dash(w, close - 1) {
+            close -= 1;
+        }
+        let mut open = (close.saturating_sub(MAX_APPOSITION).max(lo)..close)
             .rev()
-            .find(|&k| w.is(k, "("))?;
-        return core_before(w, lo, open);
+            .find(|&k| is_dash(w, k))?;
+        while open > lo && is_dash(w, open - 1) {
+            open -= 1;
+        }
+        return name_before(w, lo, open);
     }
     if w.is(j - 1, ",") {
         // `Name, a role at Body, said`: the speaker is the name before the apposition.
@@ -167,7 +184,7 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                         end: comma,
                     });
                 }
-                return core_before(w, lo, p);
+                return name_before(w, lo, p);
             }
             if w.is_quote_mark(p) || matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
                 return None;
@@ -175,7 +192,23 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         }
         return None;
     }
-    core_before(w, lo, j)
+    name_before(w, lo, j)
+}
+
+/// The speaker phrase ending at `end`, past a parenthesis after the name (`Sen. Chuck
+/// Grassley (R-Iowa)`).
+fn name_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    if end > lo && w.is(end - 1, ")") {
+        let open = (end.saturating_sub(8).max(lo)..end - 1)
+            .rev()
+            .find(|&k| w.is(k, "("))?;
+        return core_before(w, lo, open);
+    }
+    core_before(w, lo, end)
+}
+
+fn is_dash(w: &Words, k: usize) -> bool {
+    matches!(w.word(k), "-" | "--" | "\u{2014}" | "\u{2013}")
 }
 
 fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
@@ -232,6 +265,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             }
         }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
+        if !is_plain_noun(w.word(head)) {
+            return None;
+        }
         let mut p = head;
         loop {
             if p < head && w.class(p) == Some(WordClass::Determiner) {
