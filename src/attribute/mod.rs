@@ -126,7 +126,21 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
 
     let mut out = Vec::new();
     let mut consumed = vec![false; seg.quotes.len()];
-    for r in reported::find(&w, &in_quote) {
+    let reports = reported::find(&w, &in_quote);
+    // A quoted transcript (`"WALLACE: …` paragraph after paragraph) is reported line by
+    // line; the quotation around it is not listed again.
+    let transcript_spans: Vec<Span> = reports
+        .iter()
+        .filter(|r| r.found.method == "transcript")
+        .map(|r| w.range_span(r.start, r.end))
+        .collect();
+    for (i, q) in seg.quotes.iter().enumerate() {
+        consumed[i] = !transcript_spans.is_empty()
+            && q.fragments
+                .iter()
+                .all(|f| transcript_spans.iter().any(|t| t.overlaps(&f.content)));
+    }
+    for r in reports {
         let mut spans = vec![w.range_span(r.start, r.end)];
         if let Some((b0, b1)) = r.second {
             spans.push(w.range_span(b0, b1));

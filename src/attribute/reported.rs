@@ -76,7 +76,11 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
 fn transcript_lines(w: &Words) -> Vec<Reported> {
     let mut out = Vec::new();
     for p in &w.seg.paragraphs {
-        let (a, end) = (p.tokens.start, p.tokens.end);
+        let (mut a, end) = (p.tokens.start, p.tokens.end);
+        // Transcripts quoted as a whole open each paragraph with a quotation mark.
+        if a < end && w.is_quote_mark(a) {
+            a += 1;
+        }
         let Some(colon) = (a + 1..end.min(a + 5)).find(|&k| w.is(k, ":")) else {
             continue;
         };

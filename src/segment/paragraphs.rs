@@ -34,6 +34,13 @@ pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
             continue;
         }
         block = Some(match block {
+            // A line that ends a sentence followed by one that starts a new one is a new
+            // paragraph even without a blank line between (mixed formats); a line that
+            // wraps mid-sentence continues its block.
+            Some(b) if ends_paragraph(text, b) && starts_paragraph(text, trimmed) => {
+                out.push(b);
+                trimmed
+            }
             Some(b) => Span::new(b.start, trimmed.end),
             None => trimmed,
         });
@@ -47,6 +54,26 @@ pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
             tokens: 0..0,
         })
         .collect()
+}
+
+/// The block so far ends with sentence-final punctuation (closing quotes allowed).
+fn ends_paragraph(text: &str, block: Span) -> bool {
+    let last = block
+        .slice(text)
+        .trim_end_matches(|c: char| c.is_whitespace() || super::chars::is_quote_mark(c) || c == ')')
+        .chars()
+        .next_back();
+    matches!(last, Some('.' | '!' | '?' | ':' | '\u{2026}'))
+}
+
+/// The line opens like a paragraph: a capital, a digit, an opening quote or a dash.
+fn starts_paragraph(text: &str, line: Span) -> bool {
+    line.slice(text).chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || super::chars::is_double_opener(c)
+            || matches!(c, '\u{201C}' | '\u{2014}' | '\u{2015}' | '-' | '(')
+    })
 }
 
 /// Byte spans of lines, without their `\n` terminators.
@@ -134,6 +161,21 @@ mod tests {
         assert_eq!(
             texts(t, &split_paragraphs(t, None)),
             ["Title", "One wrapped\nparagraph here.", "Two."]
+        );
+    }
+
+    #[test]
+    fn a_finished_sentence_before_a_new_line_ends_the_paragraph_in_blank_line_mode() {
+        let t =
+            "Lead.\n\nHe said it.\n\u{201C}This is new,\u{201D} she said.\nwrapped line.\n\nEnd.";
+        assert_eq!(
+            texts(t, &split_paragraphs(t, None)),
+            [
+                "Lead.",
+                "He said it.",
+                "\u{201C}This is new,\u{201D} she said.\nwrapped line.",
+                "End."
+            ]
         );
     }
 
