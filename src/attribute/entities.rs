@@ -6,6 +6,7 @@ use super::speaker::Phrase;
 use super::words::Words;
 use super::{Speaker, SpeakerType};
 use crate::lexicon::{TitleKind, WordClass};
+use rustc_hash::FxHashMap;
 
 /// Pronoun and title links reach back at most this many bytes.
 const MAX_LINK_DISTANCE: usize = 3000;
@@ -31,6 +32,10 @@ struct Mention {
 pub struct Entities {
     entities: Vec<Entity>,
     mentions: Vec<Mention>,
+    /// Entity by canonical name.
+    by_name: FxHashMap<String, usize>,
+    /// The first person entity with a given surname.
+    by_surname: FxHashMap<String, usize>,
 }
 
 /// What a capitalised run of words turned out to be.
@@ -53,6 +58,8 @@ impl Entities {
         let mut e = Entities {
             entities: Vec::new(),
             mentions: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
         };
         let n = w.tokens.len();
         let mut k = 0;
@@ -166,27 +173,29 @@ impl Entities {
         let last = words[words.len() - 1];
         // A lone capitalised word opening a sentence (`Drivers should …`) names no one,
         // unless it is the surname of someone already named.
-        let known_surname = self
-            .entities
-            .iter()
-            .any(|e| e.kind == SpeakerType::Person && e.name.rsplit(' ').next() == Some(last));
-        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && !known_surname {
+        let known_surname = self.by_surname.get(last).copied();
+        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && known_surname.is_none() {
             return;
         }
-        let existing = self.entities.iter().position(|e| {
-            e.kind == SpeakerType::Person
-                && (e.name == name || e.name.rsplit(' ').next() == Some(last) && words.len() == 1)
-        });
+        let same_name = self
+            .by_name
+            .get(&name)
+            .copied()
+            .filter(|&id| self.entities[id].kind == SpeakerType::Person);
+        let existing = same_name.or(if words.len() == 1 { known_surname } else { None });
         let id = match existing {
             Some(id) => id,
             None => {
+                let id = self.entities.len();
+                self.by_name.entry(name.clone()).or_insert(id);
+                self.by_surname.entry(last.to_string()).or_insert(id);
                 self.entities.push(Entity {
                     name,
                     kind: SpeakerType::Person,
                     affiliation: None,
                     titles: Vec::new(),
                 });
-                self.entities.len() - 1
+                id
             }
         };
         let entity = &mut self.entities[id];
@@ -202,9 +211,10 @@ impl Entities {
     }
 
     fn find_or_add(&mut self, name: &str, kind: SpeakerType, affiliation: Option<String>) -> usize {
-        if let Some(id) = self.entities.iter().position(|e| e.name == name) {
+        if let Some(&id) = self.by_name.get(name) {
             return id;
         }
+        self.by_name.insert(name.to_string(), self.entities.len());
         self.entities.push(Entity {
             name: name.to_string(),
             kind,

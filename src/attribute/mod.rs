@@ -119,10 +119,13 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         .iter()
         .map(|q| direct::quote_tokens(&w, q))
         .collect();
-    let in_quote = |k: usize| {
-        let i = quote_tokens.partition_point(|&(open, _)| open <= k);
-        i > 0 && k < quote_tokens[i - 1].1
-    };
+    let mut inside = vec![false; seg.tokens.len()];
+    for &(open, close_end) in &quote_tokens {
+        for flag in &mut inside[open.min(close_end)..close_end.min(seg.tokens.len())] {
+            *flag = true;
+        }
+    }
+    let in_quote = |k: usize| inside.get(k).copied().unwrap_or(false);
 
     let mut out = Vec::new();
     let mut consumed = vec![false; seg.quotes.len()];
@@ -262,7 +265,7 @@ fn interrupts(w: &Words, from: usize, open: usize) -> bool {
     if from > open || open - from > MAX_ATTRIBUTION_GAP {
         return false;
     }
-    let sentence_of = |k: usize| w.seg.sentence_at(w.span(k).start);
+    let sentence_of = |k: usize| w.sentence_of(k);
     let before_open = open.checked_sub(1);
     before_open.is_some_and(|b| from == open || matches!(w.word(b), "," | ":" | "\u{2014}"))
         && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
@@ -275,7 +278,7 @@ fn resumes(w: &Words, from: usize, open: usize) -> bool {
     if from == 0 || from > open || !w.starts_sentence(open) {
         return false;
     }
-    let sentence_of = |k: usize| w.seg.sentence_at(w.span(k).start);
+    let sentence_of = |k: usize| w.sentence_of(k);
     if sentence_of(open) != sentence_of(from - 1) + 1 {
         return false;
     }

@@ -1,24 +1,192 @@
 //! A view of a document's tokens with the lexicon questions attribution asks of them.
 
 use crate::document::Span;
-use crate::lexicon::{Body, Cue, CueKind, Lexicons, Title, WordClass};
+use crate::lexicon::{
+    normalize, Body, Cue, CueKind, IndexEntry, Lexicons, Title, WordClass, WordIndex,
+};
 use crate::segment::{Segmentation, Token, TokenKind};
 
+/// Lexicon matches in token order (ties by length): the token where each starts, its
+/// length in tokens, and its entry. Few tokens match, so a binary search finds them.
+struct TokenMatches<'a, V> {
+    items: Vec<(u32, u8, &'a V)>,
+    /// Whether a match starts at each token.
+    starts: Vec<bool>,
+}
+
+impl<'a, V> TokenMatches<'a, V> {
+    fn from_sorted(items: Vec<(u32, u8, &'a V)>, token_count: usize) -> Self {
+        let mut starts = vec![false; token_count];
+        for m in &items {
+            starts[m.0 as usize] = true;
+        }
+        TokenMatches { items, starts }
+    }
+
+    /// True when some match starts at token `k`.
+    #[inline]
+    fn any_at(&self, k: usize) -> bool {
+        self.starts[k]
+    }
+
+    /// The longest match starting at token `k` and ending at or before token `limit`.
+    fn longest(&self, k: usize, limit: usize) -> Option<(&'a V, usize)> {
+        let a = self.items.partition_point(|m| (m.0 as usize) < k);
+        let b = a + self.items[a..].partition_point(|m| m.0 as usize == k);
+        self.items[a..b]
+            .iter()
+            .rev()
+            .find(|m| k + (m.1 as usize) <= limit)
+            .map(|&(_, len, v)| (v, len as usize))
+    }
+}
+
 /// Tokens of one document plus the lexicons: the vocabulary of every attribution rule.
+/// Lexicon matches, word classes and sentence membership are computed once per document.
 pub struct Words<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
-    pub lex: &'a Lexicons,
     pub tokens: &'a [Token],
+    classes: Vec<Option<WordClass>>,
+    capitalized: Vec<bool>,
+    cues: TokenMatches<'a, Cue>,
+    titles: TokenMatches<'a, Title>,
+    bodies: TokenMatches<'a, Body>,
+    /// Sentence index of each token.
+    sentence: Vec<u32>,
+    /// Token range of each sentence.
+    sentence_ranges: Vec<(usize, usize)>,
+}
+
+/// What the lexicons say about a document's tokens.
+struct Lexical<'a> {
+    classes: Vec<Option<WordClass>>,
+    cues: Vec<(u32, u8, &'a Cue)>,
+    titles: Vec<(u32, u8, &'a Title)>,
+    bodies: Vec<(u32, u8, &'a Body)>,
+}
+
+/// True when `entry` is really the key of the words `tokens[k..k + n]` (hash hits are
+/// confirmed; a false one would need two keys with one 64-bit hash).
+fn confirms(entry: &IndexEntry, text: &str, tokens: &[Token], k: usize, n: usize) -> bool {
+    if n == 1 {
+        let w = tokens[k].span().slice(text);
+        return if w.is_ascii() {
+            entry.key.eq_ignore_ascii_case(w)
+        } else {
+            entry.key == normalize(w)
+        };
+    }
+    let words: Vec<&str> = (k..k + n).map(|i| tokens[i].span().slice(text)).collect();
+    entry.key == normalize(&words.join(" "))
+}
+
+/// One probe of the word index per token (plus one per following word where a longer key
+/// may start): word classes and every cue, title and body match, in token order.
+fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
+    let index = &lex.word_index;
+    let mut out = Lexical {
+        classes: vec![None; tokens.len()],
+        cues: Vec::new(),
+        titles: Vec::new(),
+        bodies: Vec::new(),
+    };
+    for (k, token) in tokens.iter().enumerate() {
+        if token.kind == TokenKind::Punct {
+            continue;
+        }
+        let word = token.span().slice(text);
+        let h = WordIndex::push_word(WordIndex::start(), word);
+        let entry = index.get(h).filter(|e| confirms(e, text, tokens, k, 1));
+        out.classes[k] = entry.and_then(|e| e.class).or_else(|| {
+            // `administration's`: the class of the word without its possessive.
+            let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"))?;
+            index
+                .get(WordIndex::push_word(WordIndex::start(), stem))
+                .filter(|e| e.key.eq_ignore_ascii_case(stem))
+                .and_then(|e| e.class)
+        });
+        let Some(entry) = entry else {
+            continue;
+        };
+        push_values(&mut out, lex, entry, k, 1);
+        if !entry.continues {
+            continue;
+        }
+        let mut h = h;
+        for n in 2..=tokens.len() - k {
+            let next = &tokens[k + n - 1];
+            let next_word = next.span().slice(text);
+            if next.kind == TokenKind::Punct && !matches!(next_word, "-" | "'") {
+                break;
+            }
+            h = WordIndex::push_word(h, next_word);
+            let Some(e) = index.get(h) else { break };
+            if !confirms(e, text, tokens, k, n) {
+                break;
+            }
+            push_values(&mut out, lex, e, k, n);
+            if !e.continues {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn push_values<'a>(out: &mut Lexical<'a>, lex: &'a Lexicons, e: &IndexEntry, k: usize, n: usize) {
+    let (k, n) = (k as u32, n.min(u8::MAX as usize) as u8);
+    if let Some(i) = e.cue {
+        out.cues.push((k, n, lex.cues.value(i)));
+    }
+    if let Some(i) = e.title {
+        out.titles.push((k, n, lex.titles.value(i)));
+    }
+    if let Some(i) = e.body {
+        out.bodies.push((k, n, lex.bodies.value(i)));
+    }
 }
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons) -> Self {
+        let tokens = &seg.tokens;
+        let capitalized = tokens
+            .iter()
+            .map(|t| {
+                t.kind == TokenKind::Word
+                    && t.span().slice(text).chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect();
+        let mut sentence = vec![0u32; tokens.len()];
+        let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
+        let mut k = 0;
+        for (i, s) in seg.sentences.iter().enumerate() {
+            while k < tokens.len() && tokens[k].span().start < s.span.start {
+                sentence[k] = i.saturating_sub(1) as u32;
+                k += 1;
+            }
+            let first = k;
+            while k < tokens.len() && tokens[k].span().end <= s.span.end {
+                sentence[k] = i as u32;
+                k += 1;
+            }
+            sentence_ranges.push((first, k));
+        }
+        for slot in sentence.iter_mut().skip(k) {
+            *slot = seg.sentences.len().saturating_sub(1) as u32;
+        }
+        let found = lexical(text, tokens, lex);
         Words {
             text,
             seg,
-            lex,
-            tokens: &seg.tokens,
+            tokens,
+            classes: found.classes,
+            capitalized,
+            cues: TokenMatches::from_sorted(found.cues, tokens.len()),
+            titles: TokenMatches::from_sorted(found.titles, tokens.len()),
+            bodies: TokenMatches::from_sorted(found.bodies, tokens.len()),
+            sentence,
+            sentence_ranges,
         }
     }
 
@@ -56,8 +224,7 @@ impl<'a> Words<'a> {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, k: usize) -> bool {
-        self.tokens[k].kind == TokenKind::Word
-            && self.word(k).chars().next().is_some_and(char::is_uppercase)
+        self.capitalized[k]
     }
 
     /// Word equals `w`, ignoring ASCII case.
@@ -66,22 +233,7 @@ impl<'a> Words<'a> {
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {
-        if self.tokens[k].kind == TokenKind::Punct {
-            return None;
-        }
-        let w = self.word(k);
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))
-            .unwrap_or(w);
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.lex
-                .function_words
-                .get(&w.to_ascii_lowercase())
-                .copied()
-        } else {
-            self.lex.function_words.get(w).copied()
-        }
+        self.classes[k]
     }
 
     /// Ends in a possessive `'s`.
@@ -100,14 +252,12 @@ impl<'a> Words<'a> {
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if self.is_punct(k)
+        if !self.cues.any_at(k)
             || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
         {
             return None;
         }
-        self.lex
-            .cues
-            .longest(|i| (k + i < limit).then(|| self.word(k + i)))
+        self.cues.longest(k, limit)
     }
 
     /// A speech cue (reporting verb, noun or phrase; not a belief verb) at `k`.
@@ -130,49 +280,46 @@ impl<'a> Words<'a> {
 
     /// The longest title or role starting at `k` within `limit`.
     pub fn title_at(&self, k: usize, limit: usize) -> Option<(&'a Title, usize)> {
-        if self.is_punct(k) {
+        if !self.titles.any_at(k) {
             return None;
         }
-        self.lex
-            .titles
-            .longest(|i| (k + i < limit).then(|| self.word(k + i)))
+        self.titles.longest(k, limit)
     }
 
     /// The longest country or organisation name starting at `k` within `limit`.
     pub fn body_at(&self, k: usize, limit: usize) -> Option<(&'a Body, usize)> {
-        if self.is_punct(k) {
+        if !self.bodies.any_at(k) {
             return None;
         }
-        self.lex
-            .bodies
-            .longest(|i| (k + i < limit).then(|| self.word(k + i)))
-            .filter(|(_, n)| {
-                // Short all-lower-case aliases (`us`, `un`, `ap`) only count when written in capitals.
-                *n > 1 || self.word(k).len() > 3 || self.is_capitalized(k)
-            })
+        self.bodies.longest(k, limit).filter(|(_, n)| {
+            // Short all-lower-case aliases (`us`, `un`, `ap`) only count when written in capitals.
+            *n > 1 || self.word(k).len() > 3 || self.is_capitalized(k)
+        })
     }
 
     /// True when token `k` lies in a headline or sub-heading (title case: `Bush Says …`).
     pub fn in_headline(&self, k: usize) -> bool {
-        let s = self.seg.sentence_at(self.tokens[k].span().start);
         self.seg
             .sentences
-            .get(s)
+            .get(self.sentence[k] as usize)
             .and_then(|s| self.seg.paragraphs.get(s.paragraph))
             .is_some_and(|p| p.headline)
     }
 
     /// True when token `k` is the first word of its sentence (after any opening marks).
     pub fn starts_sentence(&self, k: usize) -> bool {
-        let s = self.seg.sentence_at(self.tokens[k].span().start);
-        let (a, _) = self.sentence_tokens(s);
+        let (a, _) = self.sentence_tokens(self.sentence[k] as usize);
         (a..k).all(|j| self.is_punct(j))
+    }
+
+    /// Index of the sentence containing token `k`.
+    pub fn sentence_of(&self, k: usize) -> usize {
+        self.sentence[k] as usize
     }
 
     /// Token index range of sentence `s`.
     pub fn sentence_tokens(&self, s: usize) -> (usize, usize) {
-        let r = self.seg.tokens_in(self.seg.sentences[s].span);
-        (r.start, r.end)
+        self.sentence_ranges.get(s).copied().unwrap_or((0, 0))
     }
 
     /// Index of the first token starting at or after byte `pos`.

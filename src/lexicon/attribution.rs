@@ -28,12 +28,11 @@ pub struct Cue {
     pub strength: f32,
 }
 
-/// Lower-cased keys, possibly of several words, looked up by their first few tokens.
+/// Lower-cased keys of one or more words (single spaces; curly apostrophes folded).
 #[derive(Debug)]
 pub struct PhraseMap<V> {
-    map: FxHashMap<String, V>,
-    /// Proper word prefixes of multi-word keys (`according`, `in a`).
-    prefixes: rustc_hash::FxHashSet<String>,
+    index: FxHashMap<String, usize>,
+    values: Vec<V>,
     /// Most words in any key.
     pub max_words: usize,
 }
@@ -41,57 +40,51 @@ pub struct PhraseMap<V> {
 impl<V> Default for PhraseMap<V> {
     fn default() -> Self {
         PhraseMap {
-            map: FxHashMap::default(),
-            prefixes: Default::default(),
+            index: FxHashMap::default(),
+            values: Vec::new(),
             max_words: 0,
         }
     }
 }
 
 impl<V> PhraseMap<V> {
+    /// Adds or replaces the value of a normalised key.
     fn insert(&mut self, key: &str, value: V) {
         self.max_words = self.max_words.max(key.split(' ').count());
-        for (i, _) in key.match_indices(' ') {
-            self.prefixes.insert(key[..i].to_string());
-        }
-        self.map.insert(key.to_string(), value);
-    }
-
-    /// The longest key made of the words `word(0)`, `word(1)`, … (each normalised and joined
-    /// by one space), with the number of words it spans.
-    pub fn longest<'w>(
-        &self,
-        mut word: impl FnMut(usize) -> Option<&'w str>,
-    ) -> Option<(&V, usize)> {
-        let mut key = String::new();
-        let mut best = None;
-        for i in 0..self.max_words {
-            let Some(w) = word(i) else { break };
-            if i > 0 {
-                key.push(' ');
-            }
-            push_normalized(&mut key, w);
-            if let Some(v) = self.map.get(&key) {
-                best = Some((v, i + 1));
-            }
-            if !self.prefixes.contains(&key) {
-                break;
+        match self.index.get(key) {
+            Some(&i) => self.values[i] = value,
+            None => {
+                self.index.insert(key.to_string(), self.values.len());
+                self.values.push(value);
             }
         }
-        best
     }
 
-    /// The value for a lower-case key (words separated by single spaces).
+    /// The value of a normalised key (lower case, single spaces).
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.map.get(key)
+        self.index.get(key).map(|&i| &self.values[i])
+    }
+
+    /// The value with index `i` (see [`super::WordIndex`]).
+    pub fn value(&self, i: u32) -> &V {
+        &self.values[i as usize]
+    }
+
+    /// Index of a normalised key.
+    pub fn index_of(&self, key: &str) -> Option<u32> {
+        self.index.get(key).map(|&i| i as u32)
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.values.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.values.is_empty()
+    }
+
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.index.iter().map(|(k, &i)| (k.as_str(), i as u32))
     }
 }
 
@@ -299,7 +292,9 @@ pub fn normalize(s: &str) -> String {
 /// Appends one word in lookup form.
 pub fn push_normalized(out: &mut String, word: &str) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {

@@ -9,11 +9,13 @@ mod attribution;
 mod elisions;
 mod source;
 mod table;
+mod word_index;
 
 pub use abbreviations::Abbreviations;
 pub use attribution::{
     normalize, push_normalized, Body, Cue, CueKind, PhraseMap, Title, TitleKind, WordClass,
 };
+pub use word_index::{IndexEntry, WordIndex};
 pub use elisions::Elisions;
 pub use source::{DataLine, LexiconError, LexiconFile};
 
@@ -33,6 +35,8 @@ pub struct Lexicons {
     pub bodies: PhraseMap<Body>,
     /// Closed-class words (`function_words.csv`).
     pub function_words: rustc_hash::FxHashMap<String, WordClass>,
+    /// Every word-level entry above in one hash table, for one probe per token.
+    pub word_index: WordIndex,
 }
 
 static EMBEDDED: Lazy<Lexicons> = Lazy::new(|| {
@@ -48,7 +52,7 @@ impl Lexicons {
     /// Loads the lexicons, taking each file from `dir` when it holds one and from the
     /// embedded defaults otherwise.
     pub fn load(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
-        Ok(Lexicons {
+        let mut lex = Lexicons {
             abbreviations: Abbreviations::parse(&LexiconFile::open(dir, "abbreviations.txt")?)?,
             elisions: Elisions::parse(&LexiconFile::open(dir, "elisions.txt")?)?,
             cues: attribution::parse_cues(&LexiconFile::open(dir, "cues.csv")?)?,
@@ -61,7 +65,11 @@ impl Lexicons {
                 dir,
                 "function_words.csv",
             )?)?,
-        })
+            word_index: WordIndex::default(),
+        };
+        lex.word_index =
+            WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
+        Ok(lex)
     }
 }
 
