@@ -318,6 +318,10 @@ fn transcript_lines_name_their_speaker() {
     let text = "Partial transcript:\n\n\"WALLACE: Will she be there tomorrow night?\n\n\"PENCE: She will not be attending the debate.";
     let r = rows(text);
     let speakers: Vec<(&str, &str)> = r.iter().map(|q| (q.2.as_str(), q.4.as_str())).collect();
-    assert_eq!(speakers, [("WALLACE", "transcript"), ("PENCE", "transcript")], "{r:?}");
+    assert_eq!(
+        speakers,
+        [("WALLACE", "transcript"), ("PENCE", "transcript")],
+        "{r:?}"
+    );
     assert_eq!(r[1].1, "She will not be attending the debate.");
 }

@@ -174,7 +174,8 @@ impl Entities {
         // A lone capitalised word opening a sentence (`Drivers should …`) names no one,
         // unless it is the surname of someone already named.
         let known_surname = self.by_surname.get(last).copied();
-        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && known_surname.is_none() {
+        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && known_surname.is_none()
+        {
             return;
         }
         let same_name = self
@@ -182,7 +183,11 @@ impl Entities {
             .get(&name)
             .copied()
             .filter(|&id| self.entities[id].kind == SpeakerType::Person);
-        let existing = same_name.or(if words.len() == 1 { known_surname } else { None });
+        let existing = same_name.or(if words.len() == 1 {
+            known_surname
+        } else {
+            None
+        });
         let id = match existing {
             Some(id) => id,
             None => {

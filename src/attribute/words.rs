@@ -66,19 +66,31 @@ struct Lexical<'a> {
     bodies: Vec<(u32, u8, &'a Body)>,
 }
 
-/// True when `entry` is really the key of the words `tokens[k..k + n]` (hash hits are
-/// confirmed; a false one would need two keys with one 64-bit hash).
-fn confirms(entry: &IndexEntry, text: &str, tokens: &[Token], k: usize, n: usize) -> bool {
+/// True when `entry` is really the key of the words `tokens[k..k + n]`. Single words are
+/// trusted to their 64-bit hash (a false hit would need two of a few thousand keys to
+/// collide with the word); the rarer multi-word hits are compared word by word.
+fn confirms(
+    index: &WordIndex,
+    entry: &IndexEntry,
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    n: usize,
+) -> bool {
     if n == 1 {
-        let w = tokens[k].span().slice(text);
-        return if w.is_ascii() {
-            entry.key.eq_ignore_ascii_case(w)
-        } else {
-            entry.key == normalize(w)
-        };
+        return true;
     }
-    let words: Vec<&str> = (k..k + n).map(|i| tokens[i].span().slice(text)).collect();
-    entry.key == normalize(&words.join(" "))
+    let mut parts = index.key(entry).split(' ');
+    (k..k + n).all(|i| {
+        let word = tokens[i].span().slice(text);
+        parts.next().is_some_and(|part| {
+            if word.is_ascii() {
+                part.eq_ignore_ascii_case(word)
+            } else {
+                part == normalize(word)
+            }
+        })
+    }) && parts.next().is_none()
 }
 
 /// One probe of the word index per token (plus one per following word where a longer key
@@ -97,19 +109,20 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
         }
         let word = token.span().slice(text);
         let h = WordIndex::push_word(WordIndex::start(), word);
-        let entry = index.get(h).filter(|e| confirms(e, text, tokens, k, 1));
+        let entry = index.get(h).copied();
         out.classes[k] = entry.and_then(|e| e.class).or_else(|| {
             // `administration's`: the class of the word without its possessive.
-            let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"))?;
+            let stem = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))?;
             index
                 .get(WordIndex::push_word(WordIndex::start(), stem))
-                .filter(|e| e.key.eq_ignore_ascii_case(stem))
                 .and_then(|e| e.class)
         });
         let Some(entry) = entry else {
             continue;
         };
-        push_values(&mut out, lex, entry, k, 1);
+        push_values(&mut out, lex, &entry, k, 1);
         if !entry.continues {
             continue;
         }
@@ -122,10 +135,10 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             }
             h = WordIndex::push_word(h, next_word);
             let Some(e) = index.get(h) else { break };
-            if !confirms(e, text, tokens, k, n) {
-                break;
+            let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
+            if has_value && confirms(index, e, text, tokens, k, n) {
+                push_values(&mut out, lex, e, k, n);
             }
-            push_values(&mut out, lex, e, k, n);
             if !e.continues {
                 break;
             }
@@ -154,7 +167,11 @@ impl<'a> Words<'a> {
             .iter()
             .map(|t| {
                 t.kind == TokenKind::Word
-                    && t.span().slice(text).chars().next().is_some_and(char::is_uppercase)
+                    && t.span()
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
             })
             .collect();
         let mut sentence = vec![0u32; tokens.len()];

@@ -15,9 +15,9 @@ pub use abbreviations::Abbreviations;
 pub use attribution::{
     normalize, push_normalized, Body, Cue, CueKind, PhraseMap, Title, TitleKind, WordClass,
 };
-pub use word_index::{IndexEntry, WordIndex};
 pub use elisions::Elisions;
 pub use source::{DataLine, LexiconError, LexiconFile};
+pub use word_index::{IndexEntry, WordIndex};
 
 use once_cell::sync::Lazy;
 use std::path::Path;
@@ -67,8 +67,7 @@ impl Lexicons {
             )?)?,
             word_index: WordIndex::default(),
         };
-        lex.word_index =
-            WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
+        lex.word_index = WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
         Ok(lex)
     }
 }

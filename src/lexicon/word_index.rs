@@ -5,11 +5,12 @@
 use super::attribution::{normalize, Body, Cue, PhraseMap, Title, WordClass};
 use rustc_hash::FxHashMap;
 
-/// What the lexicons say about one normalised key (one or more words).
-#[derive(Debug, Default, Clone)]
+/// What the lexicons say about one normalised key (one or more words). Small and stored
+/// in the hash table itself, so a probe touches one cache line.
+#[derive(Debug, Default, Clone, Copy)]
 pub struct IndexEntry {
-    /// The normalised key, to confirm a hash hit.
-    pub key: String,
+    /// Index of the normalised key in [`WordIndex::key`], to confirm a multi-word hit.
+    pub key: u32,
     pub class: Option<WordClass>,
     pub cue: Option<u32>,
     pub title: Option<u32>,
@@ -21,8 +22,13 @@ pub struct IndexEntry {
 /// The table of every key's hash.
 #[derive(Debug, Default)]
 pub struct WordIndex {
-    table: FxHashMap<u64, u32>,
-    entries: Vec<IndexEntry>,
+    /// One bit per hash prefix (8 KB, stays in L1): most words of a text are in no lexicon
+    /// and are turned away here without touching the table.
+    filter: Vec<u64>,
+    /// Built from `table` once complete: open addressing, linear probing, hash 0 = empty.
+    slots: Vec<(u64, IndexEntry)>,
+    table: FxHashMap<u64, IndexEntry>,
+    keys: Vec<String>,
 }
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -33,19 +39,27 @@ fn fold(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
-/// Hash of one word already in normalised form, eight bytes at a time.
+/// Every byte with bit 5 set: ASCII lower case for the letters of a word token (digits,
+/// `-`, `'`, `.` and `,` already have it), applied alike to keys and tokens.
+const LOWER: u64 = 0x2020_2020_2020_2020;
+
+/// Hash of one word, eight bytes at a time, each byte with bit 5 set.
 #[inline(always)]
 fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = SEED ^ bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        h = fold(h, u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        h = fold(
+            h,
+            u64::from_le_bytes(c.try_into().unwrap_or([0; 8])) | LOWER,
+        );
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut last = [0u8; 8];
         last[..rest.len()].copy_from_slice(rest);
-        h = fold(h, u64::from_le_bytes(last));
+        let pad = u64::MAX << (8 * rest.len() as u32);
+        h = fold(h, (u64::from_le_bytes(last) | LOWER) & !pad);
     }
     h
 }
@@ -54,6 +68,27 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 fn hash_normalized(key: &str) -> u64 {
     key.split(' ')
         .fold(WordIndex::start(), |h, w| fold(h, hash_bytes(w.as_bytes())))
+}
+
+/// The home slot of a hash: its top bits (the multiplicative fold mixes upward, so the
+/// low bits are poor).
+#[inline(always)]
+fn slot_of(h: u64, size: usize) -> usize {
+    (h >> (64 - size.trailing_zeros())) as usize
+}
+
+/// 64-bit words in the prefilter (65,536 bits).
+const FILTER_WORDS: usize = 1024;
+
+/// The prefilter bit of a hash (bits other than the slot's).
+#[inline(always)]
+fn filter_bit(h: u64) -> usize {
+    ((h >> 20) as usize) & (FILTER_WORDS * 64 - 1)
+}
+
+/// Slots in the open-addressing table (a power of two, kept under half full).
+fn table_size(entries: usize) -> usize {
+    (entries * 3).next_power_of_two().max(64)
 }
 
 impl WordIndex {
@@ -66,13 +101,8 @@ impl WordIndex {
     /// curly apostrophes folded), as if it were joined to the key by a space.
     #[inline]
     pub fn push_word(h: u64, word: &str) -> u64 {
-        let b = word.as_bytes();
-        if b.len() <= 32 && word.is_ascii() {
-            let mut buf = [0u8; 32];
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
-            }
-            return fold(h, hash_bytes(&buf[..b.len()]));
+        if word.is_ascii() {
+            return fold(h, hash_bytes(word.as_bytes()));
         }
         let mut key = String::with_capacity(word.len());
         super::attribution::push_normalized(&mut key, word);
@@ -81,14 +111,19 @@ impl WordIndex {
 
     fn entry_mut(&mut self, key: &str) -> &mut IndexEntry {
         let h = hash_normalized(key);
-        let i = *self.table.entry(h).or_insert_with(|| {
-            self.entries.push(IndexEntry {
-                key: key.to_string(),
+        let keys = &mut self.keys;
+        self.table.entry(h).or_insert_with(|| {
+            keys.push(key.to_string());
+            IndexEntry {
+                key: (keys.len() - 1) as u32,
                 ..IndexEntry::default()
-            });
-            (self.entries.len() - 1) as u32
-        });
-        &mut self.entries[i as usize]
+            }
+        })
+    }
+
+    /// The normalised key of an entry.
+    pub fn key(&self, entry: &IndexEntry) -> &str {
+        &self.keys[entry.key as usize]
     }
 
     fn add_phrase_keys<V>(&mut self, map: &PhraseMap<V>, set: impl Fn(&mut IndexEntry, u32)) {
@@ -114,6 +149,22 @@ impl WordIndex {
         index.add_phrase_keys(cues, |e, i| e.cue = Some(i));
         index.add_phrase_keys(titles, |e, i| e.title = Some(i));
         index.add_phrase_keys(bodies, |e, i| e.body = Some(i));
+        let size = table_size(index.table.len());
+        let mut slots = vec![(0u64, IndexEntry::default()); size];
+        for (&h, &e) in &index.table {
+            let h = h.max(1);
+            let mut i = slot_of(h, size);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, e);
+        }
+        index.slots = slots;
+        index.filter = vec![0u64; FILTER_WORDS];
+        for &h in index.table.keys() {
+            let bit = filter_bit(h.max(1));
+            index.filter[bit / 64] |= 1 << (bit % 64);
+        }
         index
     }
 
@@ -121,7 +172,27 @@ impl WordIndex {
     /// when a false hit would matter).
     #[inline]
     pub fn get(&self, h: u64) -> Option<&IndexEntry> {
-        self.table.get(&h).map(|&i| &self.entries[i as usize])
+        let h = h.max(1);
+        let bit = filter_bit(h);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = slot_of(h, self.slots.len());
+        loop {
+            let (key, ref entry) = self.slots[i];
+            if key == h {
+                return Some(entry);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
