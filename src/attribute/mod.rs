@@ -149,7 +149,10 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             spans.push(w.range_span(b0, b1));
         }
         let span = Span::new(spans[0].start, spans[spans.len() - 1].end);
-        let inner: Vec<usize> = (0..seg.quotes.len())
+        // Quotations are in text order: only those starting inside the span can lie in it.
+        let first = seg.quotes.partition_point(|q| q.outer.start < span.start);
+        let inner: Vec<usize> = (first..seg.quotes.len())
+            .take_while(|&i| seg.quotes[i].outer.start < span.end)
             .filter(|&i| span.contains(&seg.quotes[i].outer))
             .collect();
         // A clause that is one whole quotation, or a quoted phrase with a word or two

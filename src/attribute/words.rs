@@ -166,12 +166,17 @@ impl<'a> Words<'a> {
         let capitalized = tokens
             .iter()
             .map(|t| {
+                let first = text.as_bytes()[t.span().start];
                 t.kind == TokenKind::Word
-                    && t.span()
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
+                    && if first.is_ascii() {
+                        first.is_ascii_uppercase()
+                    } else {
+                        t.span()
+                            .slice(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    }
             })
             .collect();
         let mut sentence = vec![0u32; tokens.len()];
@@ -227,7 +232,17 @@ impl<'a> Words<'a> {
 
     /// True when token `k` is this punctuation mark.
     pub fn is(&self, k: usize, mark: &str) -> bool {
-        self.word(k) == mark
+        self.bytes(k) == mark.as_bytes()
+    }
+
+    /// The bytes of token `k` (comparisons need no char-boundary checks).
+    #[inline]
+    fn bytes(&self, k: usize) -> &'a [u8] {
+        let span = self.tokens[k].span();
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .unwrap_or_default()
     }
 
     /// True for any quotation mark token.
@@ -246,7 +261,7 @@ impl<'a> Words<'a> {
 
     /// Word equals `w`, ignoring ASCII case.
     pub fn eq(&self, k: usize, w: &str) -> bool {
-        self.word(k).eq_ignore_ascii_case(w)
+        self.bytes(k).eq_ignore_ascii_case(w.as_bytes())
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {

@@ -56,10 +56,12 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        let pad = u64::MAX << (8 * rest.len() as u32);
-        h = fold(h, (u64::from_le_bytes(last) | LOWER) & !pad);
+        // Assembled byte by byte: no call to memcpy for a handful of bytes.
+        let mut x = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            x |= ((b | 0x20) as u64) << (8 * i);
+        }
+        h = fold(h, x);
     }
     h
 }
