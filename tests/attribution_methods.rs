@@ -325,3 +325,14 @@ fn transcript_lines_name_their_speaker() {
     );
     assert_eq!(r[1].1, "She will not be attending the debate.");
 }
+
+#[test]
+fn title_alias_resolves_to_its_holder() {
+    let text = "US Secretary of Defense Lloyd Austin met his counterpart. The Secretary said the talks would continue next month.";
+    let r = rows(text);
+    let q = r
+        .iter()
+        .find(|q| q.2 == "The Secretary")
+        .expect("a report by the Secretary");
+    assert_eq!(q.3, "Lloyd Austin", "{r:?}");
+}

@@ -5,7 +5,7 @@
 use super::speaker::Phrase;
 use super::words::Words;
 use super::{Speaker, SpeakerType};
-use crate::lexicon::{TitleKind, WordClass};
+use crate::lexicon::{Body, TitleKind, WordClass};
 use rustc_hash::FxHashMap;
 
 /// Pronoun and title links reach back at most this many bytes.
@@ -36,14 +36,17 @@ pub struct Entities {
     by_name: FxHashMap<String, usize>,
     /// The first person entity with a given surname.
     by_surname: FxHashMap<String, usize>,
+    /// Reused while building names.
+    name_buffer: String,
 }
 
 /// What a capitalised run of words turned out to be.
-struct RunAnalysis {
-    affiliation: Option<String>,
-    title: Option<String>,
+struct RunAnalysis<'a> {
+    affiliation: Option<&'a str>,
+    /// Tokens of the title (`Secretary of Defense`).
+    title: Option<(usize, usize)>,
     name: Option<(usize, usize)>,
-    body: Option<(String, Option<String>, bool)>,
+    body: Option<&'a Body>,
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -60,6 +63,7 @@ impl Entities {
             mentions: Vec::new(),
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
+            name_buffer: String::new(),
         };
         let n = w.tokens.len();
         let mut k = 0;
@@ -103,7 +107,7 @@ impl Entities {
         e
     }
 
-    fn analyse(w: &Words, mut a: usize, b: usize) -> RunAnalysis {
+    fn analyse<'a>(w: &Words<'a>, mut a: usize, b: usize) -> RunAnalysis<'a> {
         let mut out = RunAnalysis {
             affiliation: None,
             title: None,
@@ -118,22 +122,18 @@ impl Entities {
         }
         if let Some((body, len)) = w.body_at(a, b) {
             if a + len == b || (a + len + 1 == b && w.is_punct(b - 1)) {
-                out.body = Some((
-                    body.canonical.clone(),
-                    body.affiliation.clone(),
-                    body.is_country,
-                ));
+                out.body = Some(body);
                 return out;
             }
             if body.is_country || body.affiliation.is_some() {
-                out.affiliation = body.affiliation.clone();
+                out.affiliation = body.affiliation.as_deref();
                 a += len;
             }
         }
         while a < b {
             match w.title_at(a, b) {
                 Some((t, len)) if t.kind != TitleKind::Role || len > 0 => {
-                    out.title = Some(w.word(a + len - 1).to_lowercase());
+                    out.title = Some((a, a + len));
                     a += len;
                 }
                 _ => break,
@@ -148,13 +148,15 @@ impl Entities {
     fn add_run(&mut self, w: &Words, a: usize, b: usize) {
         let r = Self::analyse(w, a, b);
         let pos = w.span(a).start;
-        if let Some((canonical, affiliation, is_country)) = r.body {
-            let kind = if is_country || affiliation.as_deref() == Some(canonical.as_str()) {
+        if let Some(body) = r.body {
+            let kind = if body.is_country
+                || body.affiliation.as_deref() == Some(body.canonical.as_str())
+            {
                 SpeakerType::Government
             } else {
                 SpeakerType::Organization
             };
-            let id = self.find_or_add(&canonical, kind, affiliation);
+            let id = self.find_or_add(&body.canonical, kind, body.affiliation.as_deref());
             self.mentions.push(Mention { pos, entity: id });
             return;
         }
@@ -162,40 +164,58 @@ impl Entities {
             // A title alone (`The Secretary`): refers to whoever holds it.
             return;
         };
-        let words: Vec<&str> = (na..nb)
-            .filter(|&k| !w.is_punct(k))
-            .map(|k| strip_possessive(w.word(k)))
-            .collect();
-        if words.is_empty() || words.len() > 4 {
+        let mut name = std::mem::take(&mut self.name_buffer);
+        name.clear();
+        let mut count = 0;
+        let mut last = "";
+        for k in (na..nb).filter(|&k| !w.is_punct(k)) {
+            if count > 0 {
+                name.push(' ');
+            }
+            last = strip_possessive(w.word(k));
+            name.push_str(last);
+            count += 1;
+        }
+        let result = self.add_person(w, &r, pos, na, &name, last, count);
+        self.name_buffer = name;
+        result
+    }
+
+    /// Registers a mention of the person named `name` (`count` words, surname `last`).
+    #[allow(clippy::too_many_arguments)]
+    fn add_person(
+        &mut self,
+        w: &Words,
+        r: &RunAnalysis,
+        pos: usize,
+        na: usize,
+        name: &str,
+        last: &str,
+        count: usize,
+    ) {
+        if count == 0 || count > 4 {
             return;
         }
-        let name = words.join(" ");
-        let last = words[words.len() - 1];
         // A lone capitalised word opening a sentence (`Drivers should …`) names no one,
         // unless it is the surname of someone already named.
         let known_surname = self.by_surname.get(last).copied();
-        if words.len() == 1 && r.title.is_none() && w.starts_sentence(na) && known_surname.is_none()
-        {
+        if count == 1 && r.title.is_none() && w.starts_sentence(na) && known_surname.is_none() {
             return;
         }
         let same_name = self
             .by_name
-            .get(&name)
+            .get(name)
             .copied()
             .filter(|&id| self.entities[id].kind == SpeakerType::Person);
-        let existing = same_name.or(if words.len() == 1 {
-            known_surname
-        } else {
-            None
-        });
+        let existing = same_name.or(if count == 1 { known_surname } else { None });
         let id = match existing {
             Some(id) => id,
             None => {
                 let id = self.entities.len();
-                self.by_name.entry(name.clone()).or_insert(id);
+                self.by_name.entry(name.to_string()).or_insert(id);
                 self.by_surname.entry(last.to_string()).or_insert(id);
                 self.entities.push(Entity {
-                    name,
+                    name: name.to_string(),
                     kind: SpeakerType::Person,
                     affiliation: None,
                     titles: Vec::new(),
@@ -205,17 +225,23 @@ impl Entities {
         };
         let entity = &mut self.entities[id];
         if entity.affiliation.is_none() {
-            entity.affiliation = r.affiliation;
+            entity.affiliation = r.affiliation.map(str::to_string);
         }
-        if let Some(t) = r.title {
-            if !entity.titles.contains(&t) {
-                entity.titles.push(t);
+        if let Some((ta, tb)) = r.title {
+            // Every word of the title can stand for it (`The Secretary`, `the defense chief`).
+            for k in ta..tb {
+                let word = w.word(k);
+                if w.class(k).is_none()
+                    && !entity.titles.iter().any(|t| t.eq_ignore_ascii_case(word))
+                {
+                    entity.titles.push(word.to_lowercase());
+                }
             }
         }
         self.mentions.push(Mention { pos, entity: id });
     }
 
-    fn find_or_add(&mut self, name: &str, kind: SpeakerType, affiliation: Option<String>) -> usize {
+    fn find_or_add(&mut self, name: &str, kind: SpeakerType, affiliation: Option<&str>) -> usize {
         if let Some(&id) = self.by_name.get(name) {
             return id;
         }
@@ -223,7 +249,7 @@ impl Entities {
         self.entities.push(Entity {
             name: name.to_string(),
             kind,
-            affiliation,
+            affiliation: affiliation.map(str::to_string),
             titles: Vec::new(),
         });
         self.entities.len() - 1
@@ -270,10 +296,11 @@ impl Entities {
             _ => {}
         }
         // A named entity inside the phrase (its last mention there is the head).
-        let inside = self
-            .mentions
+        let first = self.mentions.partition_point(|m| m.pos < mention.start);
+        let inside = self.mentions[first..]
             .iter()
-            .rfind(|m| m.pos >= mention.start && m.pos < mention.end);
+            .take_while(|m| m.pos < mention.end)
+            .last();
         let r = Self::analyse(w, p.start, p.end);
         if let Some(m) = inside {
             let e = &self.entities[m.entity];
@@ -285,14 +312,15 @@ impl Entities {
         }
         // A title alone: the entity that holds it.
         if r.name.is_none() && r.body.is_none() {
-            if let Some(title) = r.title.as_deref() {
+            if r.title.is_some() {
                 let plural_or_role = w
                     .title_at(head, p.end)
                     .is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role);
+                let title = w.word(head);
                 if !plural_or_role {
-                    if let Some(e) =
-                        self.latest_before(mention.start, |e| e.titles.iter().any(|t| t == title))
-                    {
+                    if let Some(e) = self.latest_before(mention.start, |e| {
+                        e.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
+                    }) {
                         return Self::speaker_from(e, mention);
                     }
                 }
