@@ -176,9 +176,8 @@ impl Entities {
             name.push_str(last);
             count += 1;
         }
-        let result = self.add_person(w, &r, pos, na, &name, last, count);
+        self.add_person(w, &r, pos, na, &name, last, count);
         self.name_buffer = name;
-        result
     }
 
     /// Registers a mention of the person named `name` (`count` words, surname `last`).
@@ -311,19 +310,16 @@ impl Entities {
             }
         }
         // A title alone: the entity that holds it.
-        if r.name.is_none() && r.body.is_none() {
-            if r.title.is_some() {
-                let plural_or_role = w
-                    .title_at(head, p.end)
-                    .is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role);
-                let title = w.word(head);
-                if !plural_or_role {
-                    if let Some(e) = self.latest_before(mention.start, |e| {
-                        e.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
-                    }) {
-                        return Self::speaker_from(e, mention);
-                    }
-                }
+        let plural_or_role = || {
+            w.title_at(head, p.end)
+                .is_some_and(|(t, _)| t.plural || t.kind == TitleKind::Role)
+        };
+        if r.name.is_none() && r.body.is_none() && r.title.is_some() && !plural_or_role() {
+            let title = w.word(head);
+            if let Some(e) = self.latest_before(mention.start, |e| {
+                e.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
+            }) {
+                return Self::speaker_from(e, mention);
             }
         }
         self.describe(w, p, mention)
