@@ -108,7 +108,12 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             continue;
         }
         let word = token.span().slice(text);
-        let h = WordIndex::push_word(WordIndex::start(), word);
+        let h = WordIndex::push_token(
+            WordIndex::start(),
+            text,
+            token.span().start,
+            token.span().end,
+        );
         let entry = index.get(h).copied();
         out.classes[k] = entry.and_then(|e| e.class).or_else(|| {
             // `administration's`: the class of the word without its possessive.
