@@ -2,9 +2,7 @@
 //! can run in parallel and writing stays a sequential copy.
 
 use crate::attribute::Quote;
-use crate::document::Span;
 use crate::pipeline::{Analysis, Outcome};
-use std::fmt::Write as _;
 
 /// Columns of `documents.csv`, in order.
 pub const DOCUMENT_COLUMNS: &[&str] = &[
@@ -122,68 +120,92 @@ fn document_row(a: &Analysis) -> Vec<u8> {
     into_bytes(w)
 }
 
-fn opt_span(span: Option<Span>) -> (String, String) {
-    span.map_or((String::new(), String::new()), |s| {
-        (s.start.to_string(), s.end.to_string())
-    })
-}
-
 fn quote_rows(a: &Analysis) -> Vec<u8> {
     let text = a.doc.text.as_str();
     let mut w = writer();
     for (i, q) in a.quotes.iter().enumerate() {
-        let _ = w.write_record(quote_fields(text, &a.doc.meta.id, i, q));
+        write_quote(&mut w, text, &a.doc.meta.id, i, q);
     }
     into_bytes(w)
 }
 
-fn quote_fields(text: &str, doc_id: &str, index: usize, q: &Quote) -> Vec<String> {
+/// Writes one quote row field by field: numbers through a stack buffer, text straight from
+/// the document, so a row costs no allocation beyond the joined content of split quotes.
+fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: usize, q: &Quote) {
+    let mut num = itoa::Buffer::new();
     let span = q.span();
+    let field = |w: &mut csv::Writer<Vec<u8>>, s: &str| {
+        let _ = w.write_field(s);
+    };
+    field(w, doc_id);
+    let id = format!("q{}", index + 1);
+    field(w, &id);
+    field(w, q.kind.as_str());
+    field(w, num.format(span.start));
+    field(w, num.format(span.end));
     let mut fragments = String::new();
-    let mut content = String::new();
     for (k, f) in q.fragments.iter().enumerate() {
         if k > 0 {
             fragments.push(';');
-            content.push(' ');
         }
-        let _ = write!(fragments, "{}-{}", f.start, f.end);
-        content.push_str(f.slice(text));
+        fragments.push_str(num.format(f.start));
+        fragments.push('-');
+        fragments.push_str(num.format(f.end));
     }
-    let (speaker_start, speaker_end) = opt_span(q.speaker.as_ref().map(|s| s.mention));
-    let (cue_start, cue_end) = opt_span(q.cue);
+    field(w, &fragments);
+    match q.fragments.as_slice() {
+        [one] => field(w, one.slice(text)),
+        many => {
+            let joined: Vec<&str> = many.iter().map(|f| f.slice(text)).collect();
+            field(w, &joined.join(" "));
+        }
+    }
+    field(w, num.format(q.paragraph));
+    field(w, num.format(q.sentence));
+    field(w, if q.headline { "true" } else { "false" });
     let speaker = q.speaker.as_ref();
-    let score = |f: fn(&crate::stance::StanceScores) -> f64| {
-        q.stance
-            .as_ref()
-            .map_or(String::new(), |s| format!("{:.3}", f(s)))
-    };
-    vec![
-        doc_id.to_string(),
-        format!("q{}", index + 1),
-        q.kind.as_str().to_string(),
-        span.start.to_string(),
-        span.end.to_string(),
-        fragments,
-        content,
-        q.paragraph.to_string(),
-        q.sentence.to_string(),
-        q.headline.to_string(),
-        speaker.map_or(String::new(), |s| s.mention.slice(text).to_string()),
-        speaker_start,
-        speaker_end,
-        speaker.and_then(|s| s.name.clone()).unwrap_or_default(),
-        speaker.map_or(String::new(), |s| s.kind.as_str().to_string()),
-        speaker
-            .and_then(|s| s.affiliation.clone())
-            .unwrap_or_default(),
-        q.cue.map_or(String::new(), |c| c.slice(text).to_string()),
-        cue_start,
-        cue_end,
-        q.method.to_string(),
-        format!("{:.3}", q.confidence),
-        score(|s| s.tone),
-        score(|s| s.conflict),
-        score(|s| s.certainty),
-        q.stance.as_ref().map_or(String::new(), |s| s.terms.clone()),
-    ]
+    field(w, speaker.map_or("", |s| s.mention.slice(text)));
+    match speaker {
+        Some(s) => {
+            field(w, num.format(s.mention.start));
+            field(w, num.format(s.mention.end));
+        }
+        None => {
+            field(w, "");
+            field(w, "");
+        }
+    }
+    field(w, speaker.and_then(|s| s.name.as_deref()).unwrap_or(""));
+    field(w, speaker.map_or("", |s| s.kind.as_str()));
+    field(
+        w,
+        speaker.and_then(|s| s.affiliation.as_deref()).unwrap_or(""),
+    );
+    field(w, q.cue.map_or("", |c| c.slice(text)));
+    match q.cue {
+        Some(c) => {
+            field(w, num.format(c.start));
+            field(w, num.format(c.end));
+        }
+        None => {
+            field(w, "");
+            field(w, "");
+        }
+    }
+    field(w, q.method);
+    field(w, &format!("{:.3}", q.confidence));
+    match &q.stance {
+        Some(st) => {
+            for v in [st.tone, st.conflict, st.certainty] {
+                field(w, &format!("{v:.3}"));
+            }
+            field(w, &st.terms);
+        }
+        None => {
+            for _ in 0..4 {
+                field(w, "");
+            }
+        }
+    }
+    let _ = w.write_record(None::<&[u8]>);
 }
