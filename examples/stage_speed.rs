@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 use whosaid::attribute::attribute;
+use whosaid::output::render;
+use whosaid::pipeline::Outcome;
 use whosaid::segment::segment;
 use whosaid::{analyze, Document, Lexicons};
 
@@ -46,5 +48,12 @@ fn main() {
         docs.iter()
             .map(|d| analyze(d.clone(), lex).quotes.len())
             .sum()
+    });
+    let analyses: Vec<Outcome> = docs
+        .iter()
+        .map(|d| Outcome::Ok(analyze(d.clone(), lex)))
+        .collect();
+    time("render", &mut || {
+        analyses.iter().map(|a| render(a).quotes.len()).sum()
     });
 }
