@@ -6,27 +6,47 @@ use crate::lexicon::{
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 
+/// Word classes in the order of their codes in a token's flags (code 0: no class).
+const CLASSES: [WordClass; 10] = [
+    WordClass::Determiner,
+    WordClass::PronounPerson,
+    WordClass::PronounThing,
+    WordClass::PronounGroup,
+    WordClass::Auxiliary,
+    WordClass::Adverb,
+    WordClass::Clause,
+    WordClass::Preposition,
+    WordClass::Modifier,
+    WordClass::Place,
+];
+const CLASS_BITS: u8 = 0b1111;
+const CAPITALIZED: u8 = 1 << 4;
+const CUE_START: u8 = 1 << 5;
+const TITLE_START: u8 = 1 << 6;
+const BODY_START: u8 = 1 << 7;
+
+fn class_code(class: Option<WordClass>) -> u8 {
+    class.map_or(0, |c| {
+        CLASSES
+            .iter()
+            .position(|&x| x == c)
+            .map_or(0, |i| i as u8 + 1)
+    })
+}
+
 /// Lexicon matches in token order (ties by length): the token where each starts, its
 /// length in tokens, and its entry. Few tokens match, so a binary search finds them.
 struct TokenMatches<'a, V> {
     items: Vec<(u32, u8, &'a V)>,
-    /// Whether a match starts at each token.
-    starts: Vec<bool>,
 }
 
 impl<'a, V> TokenMatches<'a, V> {
-    fn from_sorted(items: Vec<(u32, u8, &'a V)>, token_count: usize) -> Self {
-        let mut starts = vec![false; token_count];
+    /// Wraps the matches and marks where they start in `flags` with `bit`.
+    fn new(items: Vec<(u32, u8, &'a V)>, flags: &mut [u8], bit: u8) -> Self {
         for m in &items {
-            starts[m.0 as usize] = true;
+            flags[m.0 as usize] |= bit;
         }
-        TokenMatches { items, starts }
-    }
-
-    /// True when some match starts at token `k`.
-    #[inline]
-    fn any_at(&self, k: usize) -> bool {
-        self.starts[k]
+        TokenMatches { items }
     }
 
     /// The longest match starting at token `k` and ending at or before token `limit`.
@@ -47,8 +67,8 @@ pub struct Words<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
     pub tokens: &'a [Token],
-    classes: Vec<Option<WordClass>>,
-    capitalized: Vec<bool>,
+    /// Per token: word-class code, capitalisation and where lexicon matches start.
+    flags: Vec<u8>,
     cues: TokenMatches<'a, Cue>,
     titles: TokenMatches<'a, Title>,
     bodies: TokenMatches<'a, Body>,
@@ -60,7 +80,8 @@ pub struct Words<'a> {
 
 /// What the lexicons say about a document's tokens.
 struct Lexical<'a> {
-    classes: Vec<Option<WordClass>>,
+    /// Word-class codes (the low bits of the token flags).
+    flags: Vec<u8>,
     cues: Vec<(u32, u8, &'a Cue)>,
     titles: Vec<(u32, u8, &'a Title)>,
     bodies: Vec<(u32, u8, &'a Body)>,
@@ -98,7 +119,7 @@ fn confirms(
 fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
     let mut out = Lexical {
-        classes: vec![None; tokens.len()],
+        flags: vec![0; tokens.len()],
         cues: Vec::new(),
         titles: Vec::new(),
         bodies: Vec::new(),
@@ -115,7 +136,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             token.span().end,
         );
         let entry = index.get(h).copied();
-        out.classes[k] = entry.and_then(|e| e.class).or_else(|| {
+        out.flags[k] = class_code(entry.and_then(|e| e.class).or_else(|| {
             // `administration's`: the class of the word without its possessive.
             let stem = word
                 .strip_suffix("'s")
@@ -123,7 +144,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             index
                 .get(WordIndex::push_word(WordIndex::start(), stem))
                 .and_then(|e| e.class)
-        });
+        }));
         let Some(entry) = entry else {
             continue;
         };
@@ -168,22 +189,6 @@ fn push_values<'a>(out: &mut Lexical<'a>, lex: &'a Lexicons, e: &IndexEntry, k: 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons) -> Self {
         let tokens = &seg.tokens;
-        let capitalized = tokens
-            .iter()
-            .map(|t| {
-                let first = text.as_bytes()[t.span().start];
-                t.kind == TokenKind::Word
-                    && if first.is_ascii() {
-                        first.is_ascii_uppercase()
-                    } else {
-                        t.span()
-                            .slice(text)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                    }
-            })
-            .collect();
         let mut sentence = vec![0u32; tokens.len()];
         let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
         let mut k = 0;
@@ -203,15 +208,31 @@ impl<'a> Words<'a> {
             *slot = seg.sentences.len().saturating_sub(1) as u32;
         }
         let found = lexical(text, tokens, lex);
+        let mut flags = found.flags;
+        for (flag, t) in flags.iter_mut().zip(tokens) {
+            let first = text.as_bytes()[t.span().start];
+            let capitalized = t.kind == TokenKind::Word
+                && if first.is_ascii() {
+                    first.is_ascii_uppercase()
+                } else {
+                    t.span()
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                };
+            if capitalized {
+                *flag |= CAPITALIZED;
+            }
+        }
         Words {
             text,
             seg,
             tokens,
-            classes: found.classes,
-            capitalized,
-            cues: TokenMatches::from_sorted(found.cues, tokens.len()),
-            titles: TokenMatches::from_sorted(found.titles, tokens.len()),
-            bodies: TokenMatches::from_sorted(found.bodies, tokens.len()),
+            cues: TokenMatches::new(found.cues, &mut flags, CUE_START),
+            titles: TokenMatches::new(found.titles, &mut flags, TITLE_START),
+            bodies: TokenMatches::new(found.bodies, &mut flags, BODY_START),
+            flags,
             sentence,
             sentence_ranges,
         }
@@ -261,7 +282,7 @@ impl<'a> Words<'a> {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, k: usize) -> bool {
-        self.capitalized[k]
+        self.flags[k] & CAPITALIZED != 0
     }
 
     /// Word equals `w`, ignoring ASCII case.
@@ -270,7 +291,10 @@ impl<'a> Words<'a> {
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {
-        self.classes[k]
+        match self.flags[k] & CLASS_BITS {
+            0 => None,
+            code => CLASSES.get(code as usize - 1).copied(),
+        }
     }
 
     /// Ends in a possessive `'s`.
@@ -289,7 +313,7 @@ impl<'a> Words<'a> {
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if !self.cues.any_at(k)
+        if self.flags[k] & CUE_START == 0
             || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
         {
             return None;
@@ -317,7 +341,7 @@ impl<'a> Words<'a> {
 
     /// The longest title or role starting at `k` within `limit`.
     pub fn title_at(&self, k: usize, limit: usize) -> Option<(&'a Title, usize)> {
-        if !self.titles.any_at(k) {
+        if self.flags[k] & TITLE_START == 0 {
             return None;
         }
         self.titles.longest(k, limit)
@@ -325,7 +349,7 @@ impl<'a> Words<'a> {
 
     /// The longest country or organisation name starting at `k` within `limit`.
     pub fn body_at(&self, k: usize, limit: usize) -> Option<(&'a Body, usize)> {
-        if !self.bodies.any_at(k) {
+        if self.flags[k] & BODY_START == 0 {
             return None;
         }
         self.bodies.longest(k, limit).filter(|(_, n)| {
