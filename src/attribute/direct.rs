@@ -35,13 +35,13 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
     }
     if let Some((cue, len)) = w.verb_cue_at(k, hi) {
         if let Some(p) = speaker::after(w, k + len, hi) {
-            return Some(Found {
-                speaker: p,
-                cue: (k, k + len),
-                method: "quote_cue_speaker",
-                confidence: cue.strength * 0.95,
-                end: p.end.max(k + len),
-            });
+            return Some(Found::new(
+                p,
+                (k, k + len),
+                "quote_cue_speaker",
+                cue.strength * 0.95,
+                p.end.max(k + len),
+            ));
         }
     }
     let limit = hi.min(k + TAIL_WINDOW);
@@ -57,13 +57,13 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
             if p.start != k && !described {
                 return None;
             }
-            return Some(Found {
-                speaker: p,
-                cue: (c, c + len),
-                method: "quote_speaker_cue",
-                confidence: cue.strength * 0.95,
-                end: c + len,
-            });
+            return Some(Found::new(
+                p,
+                (c, c + len),
+                "quote_speaker_cue",
+                cue.strength * 0.95,
+                c + len,
+            ));
         }
     }
     None
@@ -90,13 +90,13 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
         {
             if c > lo && w.is_possessive(c - 1) {
                 if let Some(p) = speaker::before(w, lo, c) {
-                    return Some(Found {
-                        speaker: p,
-                        cue: (c, c + len),
-                        method: "nominal",
-                        confidence: cue.strength * 0.8,
-                        end: open,
-                    });
+                    return Some(Found::new(
+                        p,
+                        (c, c + len),
+                        "nominal",
+                        cue.strength * 0.8,
+                        open,
+                    ));
                 }
             }
             continue;
@@ -115,13 +115,13 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             });
         }
         if let Some(p) = sentence_speaker(w, lo, c) {
-            return Some(Found {
-                speaker: p,
-                cue: (c, c + len),
-                method: "clause_cue",
-                confidence: cue.strength * 0.6,
-                end: open,
-            });
+            return Some(Found::new(
+                p,
+                (c, c + len),
+                "clause_cue",
+                cue.strength * 0.6,
+                open,
+            ));
         }
         return None;
     }
@@ -147,11 +147,11 @@ pub fn subject_quote(w: &Words, open: usize, lo: usize, hi: usize) -> Option<Fou
     if p.end != open {
         return None;
     }
-    Some(Found {
-        speaker: p,
-        cue: (open + 1, open + 1 + len),
-        method: "subject_quote",
-        confidence: cue.strength * 0.75,
-        end: open,
-    })
+    Some(Found::new(
+        p,
+        (open + 1, open + 1 + len),
+        "subject_quote",
+        cue.strength * 0.75,
+        open,
+    ))
 }

@@ -14,3 +14,23 @@ pub struct Found {
     /// Token just after the attribution (for joining `"A," he said, "B."`).
     pub end: usize,
 }
+
+impl Found {
+    /// An attribution by `method` of the speaker phrase `speaker` through the cue tokens
+    /// `cue`, ending before token `end`.
+    pub fn new(
+        speaker: Phrase,
+        cue: (usize, usize),
+        method: &'static str,
+        confidence: f32,
+        end: usize,
+    ) -> Found {
+        Found {
+            speaker,
+            cue,
+            method,
+            confidence,
+            end,
+        }
+    }
+}

@@ -27,6 +27,18 @@ pub struct Reported {
     pub second: Option<(usize, usize)>,
 }
 
+impl Reported {
+    /// A report whose content is the one token range `start..end`.
+    fn single(start: usize, end: usize, found: Found) -> Reported {
+        Reported {
+            start,
+            end,
+            found,
+            second: None,
+        }
+    }
+}
+
 /// Verbs whose object is the addressee, not the content (`told reporters that …`).
 const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "inform", "assure", "remind", "brief", "notify", "advise", "warn", "convince",
@@ -134,13 +146,7 @@ fn headline_colon(w: &Words, a: usize, end: usize) -> Option<Reported> {
     Some(Reported {
         start: colon + 1,
         end,
-        found: Found {
-            speaker: p,
-            cue: (colon, colon + 1),
-            method: "headline_colon",
-            confidence: 0.6,
-            end: colon + 1,
-        },
+        found: Found::new(p, (colon, colon + 1), "headline_colon", 0.6, colon + 1),
         second: None,
     })
 }
@@ -165,13 +171,13 @@ fn parenthetical(
                     return Some(Reported {
                         start: a,
                         end: m,
-                        found: Found {
-                            speaker: src,
-                            cue: (t, t + len),
-                            method: "parenthetical",
-                            confidence: cue.strength * 0.9,
-                            end: src.end,
-                        },
+                        found: Found::new(
+                            src,
+                            (t, t + len),
+                            "parenthetical",
+                            cue.strength * 0.9,
+                            src.end,
+                        ),
                         second: Some((src.end + 1, end)),
                     });
                 }
@@ -208,26 +214,14 @@ fn parenthetical(
             return Some(Reported {
                 start: close + 1,
                 end,
-                found: Found {
-                    speaker: p,
-                    cue: (c, close),
-                    method: "parenthetical",
-                    confidence: cue.strength * 0.9,
-                    end: close,
-                },
+                found: Found::new(p, (c, close), "parenthetical", cue.strength * 0.9, close),
                 second: None,
             });
         }
         return Some(Reported {
             start: a,
             end: m,
-            found: Found {
-                speaker: p,
-                cue: (c, close),
-                method: "parenthetical",
-                confidence: cue.strength * 0.9,
-                end: close,
-            },
+            found: Found::new(p, (c, close), "parenthetical", cue.strength * 0.9, close),
             second: Some((close + 1, end)),
         });
     }
@@ -248,13 +242,7 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
     (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
         start: comma + 1,
         end,
-        found: Found {
-            speaker: p,
-            cue: (a, a + len),
-            method: "according_to",
-            confidence: cue.strength * 0.9,
-            end: p.end,
-        },
+        found: Found::new(p, (a, a + len), "according_to", cue.strength * 0.9, p.end),
         second: None,
     })
 }
@@ -276,18 +264,17 @@ fn according_to_last(
     if src.end != end {
         return None;
     }
-    Some(Reported {
-        start: a,
-        end: t,
-        found: Found {
-            speaker: src,
-            cue: (t, t + len),
-            method: "clause_according_to",
-            confidence: cue.strength * 0.85,
-            end: src.end,
-        },
-        second: None,
-    })
+    Some(Reported::single(
+        a,
+        t,
+        Found::new(
+            src,
+            (t, t + len),
+            "clause_according_to",
+            cue.strength * 0.85,
+            src.end,
+        ),
+    ))
 }
 
 /// The source named after `according to`: any noun phrase (`exit polls`, `figures her
@@ -329,18 +316,17 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     if let Some((cue, len)) = w.cue_at(t, end) {
         if cue.lemma == "according to" {
             let p = source_after(w, t + len, end)?;
-            return Some(Reported {
-                start: a,
-                end: content_end,
-                found: Found {
-                    speaker: p,
-                    cue: (t, t + len),
-                    method: "clause_according_to",
-                    confidence: cue.strength * 0.9,
-                    end: p.end,
-                },
-                second: None,
-            });
+            return Some(Reported::single(
+                a,
+                content_end,
+                Found::new(
+                    p,
+                    (t, t + len),
+                    "clause_according_to",
+                    cue.strength * 0.9,
+                    p.end,
+                ),
+            ));
         }
         // `said X` (not `, saying it …`, a participle whose clause follows)
         if w.verb_cue_at(t, end)
@@ -352,18 +338,17 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
             if (end - p.end > MAX_INVERTED_EXTRA && !apposition) || w.is_pronoun(p.start) {
                 return None;
             }
-            return Some(Reported {
-                start: a,
-                end: content_end,
-                found: Found {
-                    speaker: p,
-                    cue: (t, t + len),
-                    method: "clause_cue_speaker",
-                    confidence: cue.strength * 0.9,
-                    end: p.end,
-                },
-                second: None,
-            });
+            return Some(Reported::single(
+                a,
+                content_end,
+                Found::new(
+                    p,
+                    (t, t + len),
+                    "clause_cue_speaker",
+                    cue.strength * 0.9,
+                    p.end,
+                ),
+            ));
         }
     }
     // `X said`
@@ -390,18 +375,17 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     if p.start != t || end - extra > MAX_TAIL_EXTRA || !circumstance_only {
         return None;
     }
-    Some(Reported {
-        start: a,
-        end: content_end,
-        found: Found {
-            speaker: p,
-            cue: (c, c + len),
-            method: "clause_speaker_cue",
-            confidence: cue.strength * 0.9,
-            end: c + len,
-        },
-        second: None,
-    })
+    Some(Reported::single(
+        a,
+        content_end,
+        Found::new(
+            p,
+            (c, c + len),
+            "clause_speaker_cue",
+            cue.strength * 0.9,
+            c + len,
+        ),
+    ))
 }
 
 /// `X said (that) <clause>` and `AFP quoted X saying (that) <clause>`.
