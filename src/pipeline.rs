@@ -31,7 +31,7 @@ pub enum Outcome {
 pub fn analyze(doc: Document, lex: &Lexicons) -> Analysis {
     let seg = segment(&doc, lex);
     let mut quotes = attribute(&doc, &seg, lex);
-    score_quotes(&doc, &mut quotes, lex);
+    score_quotes(&doc, &seg, &mut quotes, lex);
     let mut warnings = doc.warnings.clone();
     warnings.extend(seg.warnings);
     Analysis {

@@ -3,6 +3,7 @@
 
 mod progress;
 mod run;
+mod score;
 
 use clap::{Parser, Subcommand};
 
@@ -17,7 +18,7 @@ pub const EXIT_FAILED_DOCS: i32 = 1;
     version,
     about = "Find every quotation in a news corpus, link it to who said it, and write CSV tables.",
     long_about = None,
-    after_help = "Example:\n  whosaid run data --out out        # analyse the bundled sample, tables in out/\n  whosaid run --help                # every option of `run`"
+    after_help = "Examples:\n  whosaid run data --out out        # analyse the bundled sample, tables in out/\n  echo 'We welcome the talks.' | whosaid score\n  whosaid run --help                # every option of `run`"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -26,8 +27,11 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Analyse a corpus and write documents.csv, quotes.csv and speakers.csv.
+    /// Analyse a corpus and write documents.csv, quotes.csv, speakers.csv,
+    /// affiliations.csv and timeline.csv.
     Run(run::RunArgs),
+    /// Score plain texts for tone, conflict and certainty (CSV on stdout).
+    Score(score::ScoreArgs),
 }
 
 /// Parses the arguments, runs the command, and returns the process exit code.
@@ -42,6 +46,7 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Score(args) => score::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,7 +3,7 @@
 use super::{progress, EXIT_FAILED_DOCS};
 use crate::corpus::{discover, read_all, InputFormat};
 use crate::lexicon::Lexicons;
-use crate::output::{check_writable, render, Rendered, SpeakerTable, TableSet};
+use crate::output::{check_writable, render, Aggregates, Period, Rendered, TableSet};
 use crate::pipeline::{run_batches, Outcome};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -30,7 +30,8 @@ pub struct RunArgs {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Directory for documents.csv, quotes.csv and speakers.csv (created if missing).
+    /// Directory for documents.csv, quotes.csv, speakers.csv, affiliations.csv and
+    /// timeline.csv (created if missing).
     #[arg(long, short, value_name = "DIR")]
     out: PathBuf,
 
@@ -46,6 +47,16 @@ pub struct RunArgs {
     /// the same name (see lexicons/ in the source for the formats).
     #[arg(long, value_name = "DIR")]
     lexicons: Option<PathBuf>,
+
+    /// A stance lexicon to add, in VADER (`word<TAB>mean<TAB>sd<TAB>ratings`), AFINN
+    /// (`word<TAB>integer`) or CSV (`term,weight`) format, with the dimension its weights
+    /// go to (tone, conflict or certainty; default tone). Repeatable.
+    #[arg(long, value_name = "FILE[:DIMENSION]")]
+    lexicon: Vec<crate::lexicon::UserLexicon>,
+
+    /// Period of timeline.csv rows.
+    #[arg(long, value_enum, default_value_t = Period::Month)]
+    period: Period,
 
     /// No progress bar and no summary line.
     #[arg(long, short)]
@@ -73,7 +84,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
         FormatArg::Csv => Some(InputFormat::Csv),
     };
     let inputs = discover(&args.inputs, forced)?;
-    let lexicons = Lexicons::load(args.lexicons.as_deref())?;
+    let lexicons = Lexicons::load_with(args.lexicons.as_deref(), &args.lexicon)?;
     check_writable(&args.out)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -85,7 +96,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let started = Instant::now();
     let mut tables = TableSet::create(&args.out)?;
     let mut totals = Totals::default();
-    let mut speakers = SpeakerTable::default();
+    let mut aggregates = Aggregates::new(args.period);
     pool.install(|| {
         run_batches(read_all(inputs), &lexicons, |outcomes, input_bytes| {
             let rendered: Vec<Rendered> = outcomes.par_iter().map(render).collect();
@@ -94,7 +105,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
                     Outcome::Ok(a) => {
                         totals.ok += 1;
                         totals.quotes += a.quotes.len();
-                        speakers.add(a);
+                        aggregates.add(a);
                     }
                     Outcome::Failed(e) => {
                         totals.failed += 1;
@@ -109,7 +120,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
             anyhow::Ok(())
         })
     })?;
-    tables.finish(&speakers)?;
+    tables.finish(&aggregates)?;
     bar.finish_and_clear();
 
     let seconds = started.elapsed().as_secs_f64();

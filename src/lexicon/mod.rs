@@ -8,7 +8,9 @@ mod abbreviations;
 mod attribution;
 mod elisions;
 mod source;
+mod stance;
 mod table;
+mod user;
 mod word_index;
 
 pub use abbreviations::Abbreviations;
@@ -17,6 +19,8 @@ pub use attribution::{
 };
 pub use elisions::Elisions;
 pub use source::{DataLine, LexiconError, LexiconFile};
+pub use stance::{parse_weight, Dimension, ModifierKind, StanceEntry, StanceLexicon, MAX_WEIGHT};
+pub use user::{add_user_lexicon, UserLexicon};
 pub use word_index::{IndexEntry, WordIndex};
 
 use once_cell::sync::Lazy;
@@ -37,6 +41,9 @@ pub struct Lexicons {
     pub function_words: rustc_hash::FxHashMap<String, WordClass>,
     /// Every word-level entry above in one hash table, for one probe per token.
     pub word_index: WordIndex,
+    /// Stance terms and modifiers (`tone.csv`, `conflict.csv`, `certainty.csv`,
+    /// `modifiers.csv`).
+    pub stance: StanceLexicon,
 }
 
 static EMBEDDED: Lazy<Lexicons> = Lazy::new(|| {
@@ -47,6 +54,15 @@ impl Lexicons {
     /// The lexicons compiled into the binary (parsed on first use, then shared).
     pub fn embedded() -> &'static Lexicons {
         &EMBEDDED
+    }
+
+    /// Loads the lexicons like [`Lexicons::load`], then adds user stance lexicons.
+    pub fn load_with(dir: Option<&Path>, user: &[UserLexicon]) -> Result<Lexicons, LexiconError> {
+        let mut lex = Lexicons::load(dir)?;
+        for u in user {
+            add_user_lexicon(&mut lex.stance, u)?;
+        }
+        Ok(lex)
     }
 
     /// Loads the lexicons, taking each file from `dir` when it holds one and from the
@@ -66,7 +82,20 @@ impl Lexicons {
                 "function_words.csv",
             )?)?,
             word_index: WordIndex::default(),
+            stance: StanceLexicon::default(),
         };
+        lex.stance
+            .add_weights(&LexiconFile::open(dir, "tone.csv")?, Dimension::Tone)?;
+        lex.stance.add_weights(
+            &LexiconFile::open(dir, "conflict.csv")?,
+            Dimension::Conflict,
+        )?;
+        lex.stance.add_weights(
+            &LexiconFile::open(dir, "certainty.csv")?,
+            Dimension::Certainty,
+        )?;
+        lex.stance
+            .add_modifiers(&LexiconFile::open(dir, "modifiers.csv")?)?;
         lex.word_index = WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
         Ok(lex)
     }

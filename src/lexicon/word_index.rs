@@ -67,7 +67,7 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 }
 
 /// The hash of a normalised key: its words' hashes folded in order.
-fn hash_normalized(key: &str) -> u64 {
+pub(crate) fn hash_normalized(key: &str) -> u64 {
     key.split(' ')
         .fold(WordIndex::start(), |h, w| fold(h, hash_bytes(w.as_bytes())))
 }

@@ -14,6 +14,9 @@ pub const SPEAKER_COLUMNS: &[&str] = &[
     "first_date",
     "last_date",
     "mentions",
+    "mean_tone",
+    "mean_conflict",
+    "mean_certainty",
 ];
 
 /// Most distinct surface forms kept per speaker.
@@ -27,6 +30,9 @@ struct SpeakerStats {
     first_date: Option<String>,
     last_date: Option<String>,
     mentions: BTreeSet<String>,
+    /// Sums of tone, conflict, certainty over the scored quotes, and their count.
+    stance_sums: [f64; 3],
+    scored: u64,
 }
 
 /// Running totals per (speaker, type, affiliation).
@@ -64,6 +70,12 @@ impl SpeakerTable {
                     st.last_date = Some(d.to_string());
                 }
             }
+            if let Some(stance) = &q.stance {
+                st.stance_sums[0] += stance.tone;
+                st.stance_sums[1] += stance.conflict;
+                st.stance_sums[2] += stance.certainty;
+                st.scored += 1;
+            }
             if st.mentions.len() < MAX_MENTION_FORMS {
                 st.mentions.insert(s.mention.slice(&a.doc.text).to_string());
             }
@@ -77,7 +89,7 @@ impl SpeakerTable {
         entries
             .into_iter()
             .map(|((name, kind, affiliation), st)| {
-                vec![
+                let mut row = vec![
                     name.clone(),
                     kind.clone(),
                     affiliation.clone(),
@@ -86,7 +98,15 @@ impl SpeakerTable {
                     st.first_date.clone().unwrap_or_default(),
                     st.last_date.clone().unwrap_or_default(),
                     st.mentions.iter().cloned().collect::<Vec<_>>().join("|"),
-                ]
+                ];
+                for sum in st.stance_sums {
+                    row.push(if st.scored > 0 {
+                        format!("{:.3}", sum / st.scored as f64)
+                    } else {
+                        String::new()
+                    });
+                }
+                row
             })
             .collect()
     }

@@ -1,7 +1,9 @@
 //! The set of output tables of one run, written atomically.
 
+use super::affiliations::{AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
-use super::speakers::{SpeakerTable, SPEAKER_COLUMNS};
+use super::speakers::SPEAKER_COLUMNS;
+use super::Aggregates;
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -45,14 +47,17 @@ impl Table {
     }
 }
 
-/// The tables of one run: `documents.csv` and `quotes.csv` stream row by row,
-/// `speakers.csv` is accumulated and written at the end. Dropping the set without
+/// The tables of one run: `documents.csv` and `quotes.csv` stream row by row;
+/// `speakers.csv`, `affiliations.csv` and `timeline.csv` are accumulated and written at
+/// the end. Dropping the set without
 /// [`TableSet::finish`] removes the temporary files and leaves earlier tables untouched.
 pub struct TableSet {
     dir: PathBuf,
     documents: Table,
     quotes: Table,
     speakers: Table,
+    affiliations: Table,
+    timeline: Table,
 }
 
 impl TableSet {
@@ -65,6 +70,8 @@ impl TableSet {
             documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
             quotes: Table::create(dir, "quotes.csv", QUOTE_COLUMNS)?,
             speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS)?,
+            affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS)?,
+            timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS)?,
         })
     }
 
@@ -83,24 +90,36 @@ impl TableSet {
 
     /// Writes the aggregate tables, flushes every table and renames it into place;
     /// returns the final paths.
-    pub fn finish(mut self, speakers: &SpeakerTable) -> Result<Vec<PathBuf>> {
-        let mut w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new());
-        for row in speakers.rows() {
-            w.write_record(&row)?;
-        }
-        let bytes = w.into_inner().map_err(|e| e.into_error())?;
-        self.speakers
-            .file
-            .write_all(&bytes)
-            .context("cannot write speakers.csv")?;
+    pub fn finish(mut self, aggregates: &Aggregates) -> Result<Vec<PathBuf>> {
+        write_rows(&mut self.speakers, aggregates.speakers.rows())?;
+        write_rows(
+            &mut self.affiliations,
+            aggregates.affiliations.affiliation_rows(),
+        )?;
+        write_rows(&mut self.timeline, aggregates.affiliations.timeline_rows())?;
         Ok(vec![
             self.documents.finish(&self.dir)?,
             self.quotes.finish(&self.dir)?,
             self.speakers.finish(&self.dir)?,
+            self.affiliations.finish(&self.dir)?,
+            self.timeline.finish(&self.dir)?,
         ])
     }
+}
+
+/// Appends rows to a table.
+fn write_rows(table: &mut Table, rows: Vec<Vec<String>>) -> Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    table
+        .file
+        .write_all(&bytes)
+        .with_context(|| format!("cannot write {}", table.name))
 }
 
 /// Fails early (before any work) when `dir` cannot hold the output tables.

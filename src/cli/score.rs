@@ -1,0 +1,99 @@
+//! `whosaid score`: stance scores of plain texts, one row per text — for checking the
+//! lexicons and for users who have sentences rather than articles.
+
+use crate::corpus::{discover, read_all, InputFormat, Record};
+use crate::document::{Document, Span};
+use crate::lexicon::Lexicons;
+use crate::segment::tokenize;
+use crate::stance::score_tokens;
+use anyhow::{Context, Result};
+use clap::Args;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  echo 'We welcome the talks.' | whosaid score\n  whosaid score sentences.jsonl --out scores.csv\n  whosaid score articles/ --format txt"
+)]
+pub struct ScoreArgs {
+    /// Files or directories to read like `whosaid run` (txt, jsonl, csv); without any,
+    /// every non-empty line of stdin is one text (its id is the line number).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Write the CSV here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+
+    /// Input format for every input (default: by extension).
+    #[arg(long, value_enum)]
+    format: Option<InputFormat>,
+
+    /// Directory of lexicon files replacing the embedded defaults by name.
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+
+    /// A stance lexicon to add, in VADER (`word<TAB>mean<TAB>sd<TAB>ratings`), AFINN
+    /// (`word<TAB>integer`) or CSV (`term,weight`) format, with the dimension its weights
+    /// go to (tone, conflict or certainty; default tone). Repeatable.
+    #[arg(long, value_name = "FILE[:DIMENSION]")]
+    lexicon: Vec<crate::lexicon::UserLexicon>,
+}
+
+/// Columns of the score table.
+pub const SCORE_COLUMNS: &[&str] = &["id", "tone", "conflict", "certainty", "stance_terms"];
+
+pub fn run(args: ScoreArgs) -> Result<i32> {
+    let lex = Lexicons::load_with(args.lexicons.as_deref(), &args.lexicon)?;
+    let sink: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w =
+        csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, sink));
+    w.write_record(SCORE_COLUMNS)?;
+    let mut tokens = Vec::new();
+    let mut row = |w: &mut csv::Writer<_>, id: &str, text: &str| -> Result<()> {
+        tokens.clear();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &lex.abbreviations,
+            &mut tokens,
+        );
+        let s = score_tokens(text, &tokens, &lex.stance);
+        let mut num = String::with_capacity(24);
+        w.write_field(id)?;
+        for v in [s.tone, s.conflict, s.certainty] {
+            num.clear();
+            use std::fmt::Write as _;
+            let _ = write!(num, "{v:.3}");
+            w.write_field(&num)?;
+        }
+        w.write_field(&s.terms)?;
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
+    };
+    if args.inputs.is_empty() {
+        let stdin = std::io::stdin();
+        for (i, line) in stdin.lock().lines().enumerate() {
+            let line = line.context("cannot read stdin")?;
+            if !line.trim().is_empty() {
+                row(&mut w, &(i + 1).to_string(), &line)?;
+            }
+        }
+    } else {
+        let inputs = discover(&args.inputs, args.format)?;
+        for Record { result, .. } in read_all(inputs) {
+            match result {
+                Ok(Document { meta, text, .. }) => row(&mut w, &meta.id, &text)?,
+                Err(e) => eprintln!("whosaid: warning: {e}"),
+            }
+        }
+    }
+    w.flush().context("cannot write scores")?;
+    Ok(0)
+}

@@ -1,0 +1,321 @@
+//! `affiliations.csv` and `timeline.csv`: stance by government or organisation, overall
+//! (with bootstrap confidence intervals) and per period. Kept as running sums while the
+//! corpus streams past: memory grows with affiliations and periods, not with quotes.
+
+use crate::pipeline::Analysis;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Columns of `affiliations.csv`, in order.
+pub const AFFILIATION_COLUMNS: &[&str] = &[
+    "affiliation",
+    "quotes",
+    "speakers",
+    "documents",
+    "mean_tone",
+    "tone_ci_low",
+    "tone_ci_high",
+    "mean_conflict",
+    "conflict_ci_low",
+    "conflict_ci_high",
+    "mean_certainty",
+    "certainty_ci_low",
+    "certainty_ci_high",
+    "share_negative",
+];
+
+/// Columns of `timeline.csv`, in order.
+pub const TIMELINE_COLUMNS: &[&str] = &[
+    "affiliation",
+    "period",
+    "quotes",
+    "mean_tone",
+    "mean_conflict",
+    "mean_certainty",
+];
+
+/// Bootstrap replicates behind each confidence interval.
+const REPLICATES: usize = 200;
+/// Tone below this counts as a negative quote.
+const NEGATIVE_TONE: f64 = -0.05;
+/// Seed of the bootstrap's random numbers (fixed: same input, same intervals).
+const SEED: u64 = 0x5eed_0f_a11_1a710;
+
+/// The time unit of `timeline.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Period {
+    Day,
+    Week,
+    #[default]
+    Month,
+}
+
+impl Period {
+    /// The period of a `YYYY-MM-DD` date (`2024-05`, `2024-W22`, `2024-05-31`), or
+    /// `undated` when the date is missing or malformed.
+    pub fn of(self, date: Option<&str>) -> String {
+        let Some((y, m, d)) = date.and_then(parse_date) else {
+            return "undated".to_string();
+        };
+        match self {
+            Period::Day => format!("{y:04}-{m:02}-{d:02}"),
+            Period::Month => format!("{y:04}-{m:02}"),
+            Period::Week => {
+                let (wy, w) = iso_week(y, m, d);
+                format!("{wy:04}-W{w:02}")
+            }
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Option<(i64, u32, u32)> {
+    let s = s.get(..10)?;
+    let y: i64 = s.get(..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    (s.as_bytes()[4] == b'-'
+        && s.as_bytes()[7] == b'-'
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d))
+    .then_some((y, m, d))
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// ISO 8601 week-numbering year and week.
+fn iso_week(y: i64, m: u32, d: u32) -> (i64, u32) {
+    let days = days_from_civil(y, m, d);
+    let weekday = (days + 3).rem_euclid(7); // Monday = 0
+    let thursday = days - weekday + 3;
+    let ty = {
+        // The year of that Thursday.
+        let mut year = y;
+        if thursday < days_from_civil(y, 1, 1) {
+            year -= 1;
+        } else if thursday >= days_from_civil(y + 1, 1, 1) {
+            year += 1;
+        }
+        year
+    };
+    let week = (thursday - days_from_civil(ty, 1, 1)) / 7 + 1;
+    (ty, week as u32)
+}
+
+/// splitmix64: small, fast, and the same on every machine.
+#[derive(Debug, Clone)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A Poisson(1) count: how often a quote appears in one bootstrap resample.
+    fn poisson1(&mut self) -> u32 {
+        // Cumulative probabilities of 0..=7 (the rest is negligible).
+        const CDF: [f64; 8] = [
+            0.367_879, 0.735_759, 0.919_699, 0.981_012, 0.996_340, 0.999_406, 0.999_917, 0.999_990,
+        ];
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        CDF.iter().position(|&c| u < c).unwrap_or(8) as u32
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Stats {
+    quotes: u64,
+    speakers: BTreeSet<String>,
+    documents: u64,
+    last_document: Option<u64>,
+    sums: [f64; 3],
+    negative: u64,
+    /// Per replicate: weighted sums of the three scores, and the weight.
+    replicates: Vec<([f64; 3], f64)>,
+}
+
+impl Default for Stats {
+    fn default() -> Self {
+        Stats {
+            quotes: 0,
+            speakers: BTreeSet::new(),
+            documents: 0,
+            last_document: None,
+            sums: [0.0; 3],
+            negative: 0,
+            replicates: vec![([0.0; 3], 0.0); REPLICATES],
+        }
+    }
+}
+
+/// Running stance totals by affiliation, and by affiliation and period.
+#[derive(Debug)]
+pub struct AffiliationTable {
+    period: Period,
+    stats: BTreeMap<String, Stats>,
+    timeline: BTreeMap<(String, String), ([f64; 3], u64)>,
+    rng: Rng,
+    documents_seen: u64,
+}
+
+impl AffiliationTable {
+    pub fn new(period: Period) -> Self {
+        AffiliationTable {
+            period,
+            stats: BTreeMap::new(),
+            timeline: BTreeMap::new(),
+            rng: Rng(SEED),
+            documents_seen: 0,
+        }
+    }
+
+    /// Adds the scored, affiliated quotes of one document.
+    pub fn add(&mut self, a: &Analysis) {
+        let doc = self.documents_seen;
+        self.documents_seen += 1;
+        let period = self.period.of(a.doc.meta.date.as_deref());
+        for q in &a.quotes {
+            let (Some(speaker), Some(stance)) = (&q.speaker, &q.stance) else {
+                continue;
+            };
+            let Some(affiliation) = speaker.affiliation.as_deref().filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let scores = [stance.tone, stance.conflict, stance.certainty];
+            let st = self.stats.entry(affiliation.to_string()).or_default();
+            st.quotes += 1;
+            if let Some(name) = &speaker.name {
+                if !st.speakers.contains(name) {
+                    st.speakers.insert(name.clone());
+                }
+            }
+            if st.last_document != Some(doc) {
+                st.last_document = Some(doc);
+                st.documents += 1;
+            }
+            for (sum, s) in st.sums.iter_mut().zip(scores) {
+                *sum += s;
+            }
+            if stance.tone < NEGATIVE_TONE {
+                st.negative += 1;
+            }
+            for (sums, weight) in &mut st.replicates {
+                let w = f64::from(self.rng.poisson1());
+                if w > 0.0 {
+                    for (sum, s) in sums.iter_mut().zip(scores) {
+                        *sum += w * s;
+                    }
+                    *weight += w;
+                }
+            }
+            let entry = self
+                .timeline
+                .entry((affiliation.to_string(), period.clone()))
+                .or_insert(([0.0; 3], 0));
+            for (sum, s) in entry.0.iter_mut().zip(scores) {
+                *sum += s;
+            }
+            entry.1 += 1;
+        }
+    }
+
+    /// Rows of `affiliations.csv`, most quoted first (ties by name).
+    pub fn affiliation_rows(&self) -> Vec<Vec<String>> {
+        let mut entries: Vec<_> = self.stats.iter().collect();
+        entries.sort_by(|a, b| b.1.quotes.cmp(&a.1.quotes).then_with(|| a.0.cmp(b.0)));
+        entries
+            .into_iter()
+            .map(|(name, st)| {
+                let n = st.quotes as f64;
+                let mut row = vec![
+                    name.clone(),
+                    st.quotes.to_string(),
+                    st.speakers.len().to_string(),
+                    st.documents.to_string(),
+                ];
+                for d in 0..3 {
+                    let (low, high) = interval(&st.replicates, d);
+                    row.push(format!("{:.3}", st.sums[d] / n));
+                    row.push(format!("{low:.3}"));
+                    row.push(format!("{high:.3}"));
+                }
+                row.push(format!("{:.3}", st.negative as f64 / n));
+                row
+            })
+            .collect()
+    }
+
+    /// Rows of `timeline.csv`, by affiliation then period.
+    pub fn timeline_rows(&self) -> Vec<Vec<String>> {
+        self.timeline
+            .iter()
+            .map(|((affiliation, period), (sums, n))| {
+                let n = *n as f64;
+                vec![
+                    affiliation.clone(),
+                    period.clone(),
+                    format!("{n}"),
+                    format!("{:.3}", sums[0] / n),
+                    format!("{:.3}", sums[1] / n),
+                    format!("{:.3}", sums[2] / n),
+                ]
+            })
+            .collect()
+    }
+}
+
+/// The 2.5th and 97.5th percentiles of the replicate means of dimension `d`.
+fn interval(replicates: &[([f64; 3], f64)], d: usize) -> (f64, f64) {
+    let mut means: Vec<f64> = replicates
+        .iter()
+        .filter(|(_, w)| *w > 0.0)
+        .map(|(sums, w)| sums[d] / w)
+        .collect();
+    if means.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    means.sort_by(f64::total_cmp);
+    let at = |q: f64| means[((q * (means.len() - 1) as f64).round() as usize).min(means.len() - 1)];
+    (at(0.025), at(0.975))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert_eq!(Period::Month.of(Some("2024-05-31")), "2024-05");
+        assert_eq!(Period::Day.of(Some("2024-05-31")), "2024-05-31");
+        assert_eq!(Period::Week.of(Some("2024-05-31")), "2024-W22");
+        assert_eq!(Period::Week.of(Some("2021-01-01")), "2020-W53");
+        assert_eq!(Period::Week.of(Some("2024-12-30")), "2025-W01");
+        assert_eq!(Period::Month.of(None), "undated");
+        assert_eq!(Period::Month.of(Some("May 2024")), "undated");
+    }
+
+    #[test]
+    fn poisson_counts_average_one() {
+        let mut rng = Rng(1);
+        let total: u32 = (0..100_000).map(|_| rng.poisson1()).sum();
+        assert!((95_000..105_000).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn interval_brackets_the_mean() {
+        let reps: Vec<([f64; 3], f64)> = (0..100).map(|i| ([i as f64, 0.0, 0.0], 1.0)).collect();
+        let (low, high) = interval(&reps, 0);
+        assert!(low <= 3.0 && high >= 96.0 && low < high);
+    }
+}

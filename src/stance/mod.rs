@@ -1,0 +1,33 @@
+//! Stance scoring: every quote's content gets a tone, conflict and certainty score in
+//! -1..1 from the stance lexicons, with the terms that produced each score.
+
+mod scorer;
+
+pub use scorer::{score_tokens, TermHit};
+
+use crate::attribute::Quote;
+use crate::document::Document;
+use crate::lexicon::Lexicons;
+use crate::segment::Segmentation;
+
+/// Lexicon scores for one text, each in -1..1, with the terms that produced them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceScores {
+    pub tone: f64,
+    pub conflict: f64,
+    pub certainty: f64,
+    /// `term:dimension=weight` entries joined by `;` (weights on the -1..1 scale, signed;
+    /// a negated term is written `term(negated)`).
+    pub terms: String,
+}
+
+/// Scores every quote on its content only (the quote's fragments).
+pub fn score_quotes(doc: &Document, seg: &Segmentation, quotes: &mut [Quote], lex: &Lexicons) {
+    for q in quotes.iter_mut() {
+        let tokens = q.fragments.iter().flat_map(|f| {
+            let range = seg.tokens_in(*f);
+            seg.tokens[range].iter()
+        });
+        q.stance = Some(score_tokens(&doc.text, tokens, &lex.stance));
+    }
+}

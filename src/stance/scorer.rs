@@ -1,0 +1,231 @@
+//! The scoring rules: lexicon terms summed per dimension, with negation, intensifiers and
+//! diminishers, and contrast; the sums mapped to -1..1.
+//!
+//! Normalisation: a raw sum `x` (on the lexicon's -4..4 scale) becomes `x / sqrt(x² + 15)`,
+//! the mapping VADER uses: one strong term (±3) gives ±0.61, two give ±0.84, and the score
+//! approaches ±1 only with many consistent terms.
+
+use super::StanceScores;
+use crate::lexicon::{Dimension, ModifierKind, StanceLexicon, WordIndex};
+use crate::segment::{Token, TokenKind};
+use std::fmt::Write as _;
+
+/// How many tokens after a negator its scope reaches.
+const NEGATION_WINDOW: usize = 3;
+/// How many tokens after an intensifier it still applies (the next word, or one later).
+const INTENSITY_WINDOW: usize = 2;
+/// Default factor of a negator without its own value.
+const NEGATION: f32 = -0.74;
+/// Normalisation constant (see the module doc).
+const ALPHA: f64 = 15.0;
+/// Weight of what precedes a strong contrast (`… but …`).
+const BEFORE_CONTRAST: f32 = 0.5;
+
+/// One lexicon term that contributed to a score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermHit {
+    pub term: String,
+    pub negated: bool,
+    /// Contributions on the lexicon scale per dimension (tone, conflict, certainty).
+    pub contributions: [f32; 3],
+}
+
+/// Maps a raw sum to -1..1.
+pub fn normalize_score(x: f64) -> f64 {
+    if x == 0.0 {
+        0.0
+    } else {
+        x / (x * x + ALPHA).sqrt()
+    }
+}
+
+/// True for punctuation that ends a negation's scope and a contrast's clause.
+fn breaks_scope(word: &str) -> bool {
+    matches!(
+        word,
+        "." | ";" | ":" | "!" | "?" | "," | "\u{2014}" | "\u{2013}"
+    )
+}
+
+/// True when the token at `k` is `also` (`but also`).
+fn followed_by_also(text: &str, tokens: &[&Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| t.span().slice(text).eq_ignore_ascii_case("also"))
+}
+
+/// Finds the longest stance key starting at token `k` of `tokens`.
+fn longest_at(
+    text: &str,
+    tokens: &[&Token],
+    k: usize,
+    lex: &StanceLexicon,
+) -> Option<(usize, usize)> {
+    let mut h = WordIndex::start();
+    let mut best = None;
+    for n in 1..=lex.max_words.min(tokens.len() - k) {
+        let t = tokens[k + n - 1];
+        if t.kind == TokenKind::Punct && (n == 1 || !matches!(t.span().slice(text), "-" | "'")) {
+            break;
+        }
+        h = WordIndex::push_token(h, text, t.span().start, t.span().end);
+        let Some((entry, continues)) = lex.get(h) else {
+            break;
+        };
+        if let Some(i) = entry {
+            if n == 1 || confirm(text, tokens, k, n, lex.key(i)) {
+                best = Some((i, n));
+            }
+        }
+        if !continues {
+            break;
+        }
+    }
+    best
+}
+
+/// Compares a multi-word key with the words it was hashed from.
+fn confirm(text: &str, tokens: &[&Token], k: usize, n: usize, key: &str) -> bool {
+    let mut parts = key.split(' ');
+    (k..k + n).all(|i| {
+        let w = tokens[i].span().slice(text);
+        parts
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case(w) || p == crate::lexicon::normalize(w))
+    }) && parts.next().is_none()
+}
+
+/// Scores a run of tokens of `text` (one text, or a quote's fragments in order).
+pub fn score_tokens<'t>(
+    text: &str,
+    tokens: impl IntoIterator<Item = &'t Token>,
+    lex: &StanceLexicon,
+) -> StanceScores {
+    let tokens: Vec<&Token> = tokens.into_iter().collect();
+    let mut hits: Vec<TermHit> = Vec::new();
+    // Contributions of the current sentence start at this hit index (for `but`).
+    let mut sentence_first_hit = 0;
+    let mut clause_weight = 1.0f32;
+    let mut weak_clause = false;
+    let mut negation_until: Option<(usize, f32)> = None;
+    let mut intensity: Option<(usize, f32)> = None;
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = tokens[k];
+        let word = t.span().slice(text);
+        if t.kind == TokenKind::Punct && breaks_scope(word) {
+            negation_until = None;
+            intensity = None;
+            if weak_clause && word == "," {
+                weak_clause = false;
+                clause_weight = 1.0;
+            }
+            if matches!(word, "." | "!" | "?" | ";") {
+                sentence_first_hit = hits.len();
+                clause_weight = 1.0;
+                weak_clause = false;
+            }
+            k += 1;
+            continue;
+        }
+        let Some((i, n)) = longest_at(text, &tokens, k, lex) else {
+            k += 1;
+            continue;
+        };
+        let entry = *lex.entry(i);
+        let end = k + n;
+        // A word's own weight is scored before it modifies what follows (`totally` is
+        // assertive itself and intensifies the next word, not itself).
+        if entry.weights.iter().any(|&w| w != 0.0) {
+            let mut mult = clause_weight;
+            if let Some((until, factor)) = intensity {
+                if k < until {
+                    mult *= factor;
+                }
+                intensity = None;
+            }
+            let negated = negation_until.is_some_and(|(until, _)| k < until);
+            let mut contributions = [0.0f32; 3];
+            for d in Dimension::ALL {
+                let w = entry.weights[d as usize];
+                contributions[d as usize] = match d {
+                    // Negation turns a judgement around; it does not make a modal less certain.
+                    Dimension::Certainty => w * mult,
+                    _ if negated => w * mult * negation_until.map_or(NEGATION, |(_, f)| f),
+                    _ => w * mult,
+                };
+            }
+            hits.push(TermHit {
+                term: lex.key(i).to_string(),
+                negated,
+                contributions,
+            });
+        }
+        if let Some((kind, value)) = entry.modifier {
+            match kind {
+                ModifierKind::Negator => {
+                    let factor = if value != 0.0 { value } else { NEGATION };
+                    negation_until = Some((end + NEGATION_WINDOW, factor));
+                }
+                ModifierKind::NegationException => negation_until = None,
+                ModifierKind::Intensifier | ModifierKind::Diminisher => {
+                    intensity = Some((end + INTENSITY_WINDOW, value));
+                }
+                // `not only … but also`: no contrast.
+                ModifierKind::Contrast if followed_by_also(text, &tokens, end) => {}
+                ModifierKind::Contrast => {
+                    if value >= 1.0 {
+                        // `…, but …`: what came before in the sentence counts less.
+                        for hit in &mut hits[sentence_first_hit..] {
+                            for c in &mut hit.contributions {
+                                *c *= BEFORE_CONTRAST;
+                            }
+                        }
+                        clause_weight = value;
+                        weak_clause = false;
+                    } else {
+                        // `although …,`: the clause it opens counts less.
+                        clause_weight = value;
+                        weak_clause = true;
+                    }
+                }
+            }
+        }
+        k = end;
+    }
+    summarize(&hits)
+}
+
+/// Sums the hits per dimension, normalises, and writes the explanation.
+fn summarize(hits: &[TermHit]) -> StanceScores {
+    let mut sums = [0.0f64; 3];
+    let mut terms = String::new();
+    for hit in hits {
+        for d in Dimension::ALL {
+            let c = hit.contributions[d as usize];
+            if c == 0.0 {
+                continue;
+            }
+            sums[d as usize] += f64::from(c);
+            if !terms.is_empty() {
+                terms.push(';');
+            }
+            let shown = c / crate::lexicon::MAX_WEIGHT;
+            let _ = write!(
+                terms,
+                "{}{}:{}={}{:.2}",
+                hit.term,
+                if hit.negated { "(negated)" } else { "" },
+                d.as_str(),
+                if shown >= 0.0 { "+" } else { "" },
+                shown
+            );
+        }
+    }
+    StanceScores {
+        tone: normalize_score(sums[0]),
+        conflict: normalize_score(sums[1]),
+        certainty: normalize_score(sums[2]),
+        terms,
+    }
+}
