@@ -38,7 +38,7 @@ const REPLICATES: usize = 200;
 /// Tone below this counts as a negative quote.
 const NEGATIVE_TONE: f64 = -0.05;
 /// Seed of the bootstrap's random numbers (fixed: same input, same intervals).
-const SEED: u64 = 0x5eed_0f_a11_1a710;
+const SEED: u64 = 0x005e_ed0f_a111_a710;
 
 /// The time unit of `timeline.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
