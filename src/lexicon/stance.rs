@@ -49,6 +49,10 @@ pub enum ModifierKind {
     Contrast,
     /// A phrase beginning with a negator that does not negate (`not only`, `no doubt`).
     NegationException,
+    /// A verb that turns a bad thing it acts on into a good outcome (`reduce` the risk,
+    /// `end` the war, `ease` tensions): negative tone and hostile conflict in its window
+    /// are multiplied by the (negative) value.
+    Shifter,
 }
 
 /// What the stance lexicons hold for one key.
@@ -161,10 +165,11 @@ impl StanceLexicon {
                 "diminisher" => ModifierKind::Diminisher,
                 "contrast" => ModifierKind::Contrast,
                 "negation_exception" => ModifierKind::NegationException,
+                "shifter" => ModifierKind::Shifter,
                 other => {
                     return Err(file.error(
                         row.number,
-                        format!("unknown modifier kind `{other}` (negator, intensifier, diminisher, contrast, negation_exception)"),
+                        format!("unknown modifier kind `{other}` (negator, intensifier, diminisher, contrast, negation_exception, shifter)"),
                     ))
                 }
             };

@@ -14,6 +14,8 @@ use std::fmt::Write as _;
 const NEGATION_WINDOW: usize = 3;
 /// How many tokens after an intensifier it still applies (the next word, or one later).
 const INTENSITY_WINDOW: usize = 2;
+/// How many tokens after a shifter (`reduce`, `end`) its object may stand.
+const SHIFT_WINDOW: usize = 4;
 /// Default factor of a negator without its own value.
 const NEGATION: f32 = -0.74;
 /// Normalisation constant (see the module doc).
@@ -109,6 +111,7 @@ pub fn score_tokens<'t>(
     let mut weak_clause = false;
     let mut negation_until: Option<(usize, f32)> = None;
     let mut intensity: Option<(usize, f32)> = None;
+    let mut shift_until: Option<(usize, f32)> = None;
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
@@ -116,6 +119,7 @@ pub fn score_tokens<'t>(
         if t.kind == TokenKind::Punct && breaks_scope(word) {
             negation_until = None;
             intensity = None;
+            shift_until = None;
             if weak_clause && word == "," {
                 weak_clause = false;
                 clause_weight = 1.0;
@@ -155,6 +159,17 @@ pub fn score_tokens<'t>(
                     _ => w * mult,
                 };
             }
+            if let Some((until, factor)) = shift_until {
+                if k < until {
+                    // `reduce the risk`: a bad thing reduced reads as good.
+                    if contributions[0] < 0.0 {
+                        contributions[0] *= factor;
+                    }
+                    if contributions[1] > 0.0 {
+                        contributions[1] *= factor;
+                    }
+                }
+            }
             hits.push(TermHit {
                 term: lex.key(i).to_string(),
                 negated,
@@ -168,6 +183,7 @@ pub fn score_tokens<'t>(
                     negation_until = Some((end + NEGATION_WINDOW, factor));
                 }
                 ModifierKind::NegationException => negation_until = None,
+                ModifierKind::Shifter => shift_until = Some((end + SHIFT_WINDOW, value)),
                 ModifierKind::Intensifier | ModifierKind::Diminisher => {
                     intensity = Some((end + INTENSITY_WINDOW, value));
                 }
