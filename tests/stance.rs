@@ -182,3 +182,56 @@ fn stance_tables_are_identical_across_thread_counts() {
         );
     }
 }
+
+#[test]
+fn user_lexicons_in_every_format() {
+    let dir = tempdir();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let vader = write("mine.txt", "zorbful\t3.1\t0.7\t[3, 3, 4]\n");
+    let csv_lex = write("mine.csv", "term,weight\nflimflam,2.5\n");
+    let dict = write(
+        "cats.yml",
+        "# made-up\nhappyish:\n  - zorb*\nwary: [flimflam]\n",
+    );
+    let input = write("in.txt", "A zorbful day of flimflam.\n");
+    let out = whosaid(&[
+        "score",
+        &input,
+        "--lexicon",
+        &vader,
+        "--lexicon",
+        &format!("{csv_lex}:conflict"),
+        "--lexicon",
+        &dict,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().skip(5).collect::<Vec<_>>(),
+        ["happyish", "happyish_share", "wary", "wary_share"]
+    );
+    let row = reader.records().next().unwrap().unwrap();
+    assert!(
+        row[1].parse::<f64>().unwrap() > 0.3,
+        "tone from the VADER-format entry: {row:?}"
+    );
+    assert!(
+        row[2].parse::<f64>().unwrap() > 0.3,
+        "conflict from the CSV entry: {row:?}"
+    );
+    assert_eq!((&row[5], &row[7]), ("1", "1"));
+
+    let bad = write("bad.txt", "good\tvery\n");
+    let out = whosaid(&["score", &input, "--lexicon", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt:1"));
+}

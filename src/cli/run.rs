@@ -50,7 +50,8 @@ pub struct RunArgs {
 
     /// A stance lexicon to add, in VADER (`word<TAB>mean<TAB>sd<TAB>ratings`), AFINN
     /// (`word<TAB>integer`) or CSV (`term,weight`) format, with the dimension its weights
-    /// go to (tone, conflict or certainty; default tone). Repeatable.
+    /// go to (tone, conflict or certainty; default tone); or a YAML category dictionary
+    /// (`.yml`, `*` wildcards) whose categories become count and share columns. Repeatable.
     #[arg(long, value_name = "FILE[:DIMENSION]")]
     lexicon: Vec<crate::lexicon::UserLexicon>,
 
@@ -94,7 +95,7 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
     let bar = progress::bar(total_bytes, args.quiet);
     let started = Instant::now();
-    let mut tables = TableSet::create(&args.out)?;
+    let mut tables = TableSet::create(&args.out, &lexicons.stance.category_names())?;
     let mut totals = Totals::default();
     let mut aggregates = Aggregates::new(args.period);
     pool.install(|| {

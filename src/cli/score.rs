@@ -35,7 +35,8 @@ pub struct ScoreArgs {
 
     /// A stance lexicon to add, in VADER (`word<TAB>mean<TAB>sd<TAB>ratings`), AFINN
     /// (`word<TAB>integer`) or CSV (`term,weight`) format, with the dimension its weights
-    /// go to (tone, conflict or certainty; default tone). Repeatable.
+    /// go to (tone, conflict or certainty; default tone); or a YAML category dictionary
+    /// (`.yml`, `*` wildcards) whose categories become count and share columns. Repeatable.
     #[arg(long, value_name = "FILE[:DIMENSION]")]
     lexicon: Vec<crate::lexicon::UserLexicon>,
 }
@@ -54,7 +55,13 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
     };
     let mut w =
         csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, sink));
-    w.write_record(SCORE_COLUMNS)?;
+    let categories = lex.stance.category_names();
+    let mut header: Vec<String> = SCORE_COLUMNS.iter().map(|c| c.to_string()).collect();
+    for c in &categories {
+        header.push(c.clone());
+        header.push(format!("{c}_share"));
+    }
+    w.write_record(&header)?;
     let mut tokens = Vec::new();
     let mut row = |w: &mut csv::Writer<_>, id: &str, text: &str| -> Result<()> {
         tokens.clear();
@@ -74,6 +81,10 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
             w.write_field(&num)?;
         }
         w.write_field(&s.terms)?;
+        for count in &s.categories {
+            w.write_field(count.to_string())?;
+            w.write_field(format!("{:.4}", *count as f64 / f64::from(s.words.max(1))))?;
+        }
         w.write_record(None::<&[u8]>)?;
         Ok(())
     };

@@ -6,6 +6,7 @@
 
 mod abbreviations;
 mod attribution;
+mod dictionary;
 mod elisions;
 mod source;
 mod stance;
@@ -17,6 +18,7 @@ pub use abbreviations::Abbreviations;
 pub use attribution::{
     normalize, push_normalized, Body, Cue, CueKind, PhraseMap, Title, TitleKind, WordClass,
 };
+pub use dictionary::Dictionary;
 pub use elisions::Elisions;
 pub use source::{DataLine, LexiconError, LexiconFile};
 pub use stance::{parse_weight, Dimension, ModifierKind, StanceEntry, StanceLexicon, MAX_WEIGHT};

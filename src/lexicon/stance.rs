@@ -72,6 +72,8 @@ pub struct StanceLexicon {
     table: FxHashMap<u64, (u32, bool)>,
     /// Most words in any key.
     pub max_words: usize,
+    /// Category dictionaries added by the user (counted, not weighted).
+    pub dictionaries: Vec<super::Dictionary>,
 }
 
 /// Largest absolute weight on the lexicon scale.
@@ -135,6 +137,14 @@ impl StanceLexicon {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Names of the dictionary categories, in output order.
+    pub fn category_names(&self) -> Vec<String> {
+        self.dictionaries
+            .iter()
+            .flat_map(|d| d.categories.iter().cloned())
+            .collect()
     }
 
     /// Reads a `term,weight` file for one dimension (weights within -4..4, not 0).

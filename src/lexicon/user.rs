@@ -70,6 +70,17 @@ pub fn add_user_lexicon(
         display_name: user.path.display().to_string(),
         text,
     };
+    // A `.yml`/`.yaml` file is a category dictionary: counted, not weighted.
+    let yaml = user
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+    if yaml {
+        let dictionary = super::Dictionary::parse(&file)?;
+        let n = dictionary.categories.len();
+        stance.dictionaries.push(dictionary);
+        return Ok(n);
+    }
     let format = detect(&user.path, &file);
     let mut added = 0;
     for line in file.lines() {

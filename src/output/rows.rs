@@ -221,5 +221,13 @@ fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: us
             }
         }
     }
+    if let Some(st) = &q.stance {
+        for count in &st.categories {
+            field(w, num.format(*count));
+            scratch.clear();
+            push_fixed3(&mut scratch, f64::from(*count) / f64::from(st.words.max(1)));
+            field(w, &scratch);
+        }
+    }
     let _ = w.write_record(None::<&[u8]>);
 }

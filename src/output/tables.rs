@@ -17,6 +17,15 @@ struct Table {
 
 impl Table {
     fn create(dir: &Path, name: &'static str, columns: &[&str]) -> Result<Table> {
+        Table::create_with(dir, name, columns, &[])
+    }
+
+    fn create_with(
+        dir: &Path,
+        name: &'static str,
+        columns: &[&str],
+        extra: &[String],
+    ) -> Result<Table> {
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
@@ -24,7 +33,12 @@ impl Table {
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         let mut file = BufWriter::with_capacity(1 << 20, tmp);
         let mut header = csv::Writer::from_writer(Vec::new());
-        header.write_record(columns)?;
+        header.write_record(
+            columns
+                .iter()
+                .copied()
+                .chain(extra.iter().map(String::as_str)),
+        )?;
         file.write_all(&header.into_inner().map_err(|e| e.into_error())?)
             .with_context(|| format!("cannot write {name}"))?;
         Ok(Table { name, file })
@@ -61,14 +75,20 @@ pub struct TableSet {
 }
 
 impl TableSet {
-    /// Creates the output directory if needed and opens the temporary tables.
-    pub fn create(dir: &Path) -> Result<TableSet> {
+    /// Creates the output directory if needed and opens the temporary tables;
+    /// `categories` are the user dictionary categories (a count and a share column each,
+    /// after the fixed quote columns).
+    pub fn create(dir: &Path, categories: &[String]) -> Result<TableSet> {
+        let extra: Vec<String> = categories
+            .iter()
+            .flat_map(|c| [c.clone(), format!("{c}_share")])
+            .collect();
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
         Ok(TableSet {
             dir: dir.to_path_buf(),
             documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
-            quotes: Table::create(dir, "quotes.csv", QUOTE_COLUMNS)?,
+            quotes: Table::create_with(dir, "quotes.csv", QUOTE_COLUMNS, &extra)?,
             speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS)?,
             affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS)?,
             timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS)?,

@@ -19,6 +19,11 @@ pub struct StanceScores {
     /// `term:dimension=weight` entries joined by `;` (weights on the -1..1 scale, signed;
     /// a negated term is written `term(negated)`).
     pub terms: String,
+    /// Per user dictionary category (in [`crate::lexicon::StanceLexicon::category_names`]
+    /// order): how many words fell in it.
+    pub categories: Vec<u32>,
+    /// Words scored (the denominator of a category's share).
+    pub words: u32,
 }
 
 /// Scores every quote on its content only (the quote's fragments).

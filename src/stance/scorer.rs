@@ -104,6 +104,7 @@ pub fn score_tokens<'t>(
     lex: &StanceLexicon,
 ) -> StanceScores {
     let tokens: Vec<&Token> = tokens.into_iter().collect();
+    let (categories, words) = count_categories(text, &tokens, lex);
     let mut hits: Vec<TermHit> = Vec::new();
     // Contributions of the current sentence start at this hit index (for `but`).
     let mut sentence_first_hit = 0;
@@ -209,7 +210,27 @@ pub fn score_tokens<'t>(
         }
         k = end;
     }
-    summarize(&hits)
+    let mut scores = summarize(&hits);
+    scores.categories = categories;
+    scores.words = words;
+    scores
+}
+
+/// Word count and dictionary-category counts of the tokens.
+fn count_categories(text: &str, tokens: &[&Token], lex: &StanceLexicon) -> (Vec<u32>, u32) {
+    let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct).count() as u32;
+    if lex.dictionaries.is_empty() {
+        return (Vec::new(), words);
+    }
+    let mut counts = Vec::new();
+    for d in &lex.dictionaries {
+        let mut c = vec![0u32; d.categories.len()];
+        for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+            d.count_word(t.span().slice(text), &mut c);
+        }
+        counts.extend(c);
+    }
+    (counts, words)
 }
 
 /// Sums the hits per dimension, normalises, and writes the explanation.
@@ -243,5 +264,7 @@ fn summarize(hits: &[TermHit]) -> StanceScores {
         conflict: normalize_score(sums[1]),
         certainty: normalize_score(sums[2]),
         terms,
+        categories: Vec::new(),
+        words: 0,
     }
 }
