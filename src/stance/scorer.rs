@@ -8,7 +8,6 @@
 use super::StanceScores;
 use crate::lexicon::{Dimension, ModifierKind, StanceLexicon, WordIndex};
 use crate::segment::{Token, TokenKind};
-use std::fmt::Write as _;
 
 /// How many tokens after a negator its scope reaches.
 const NEGATION_WINDOW: usize = 3;
@@ -233,6 +232,22 @@ fn count_categories(text: &str, tokens: &[&Token], lex: &StanceLexicon) -> (Vec<
     (counts, words)
 }
 
+/// Appends `v` as a signed number with two decimals (`+0.25`, `-1.00`) without going
+/// through the formatter (this runs for every term of every scored text).
+fn push_signed_hundredths(out: &mut String, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    out.push(if hundredths < 0 { '-' } else { '+' });
+    let h = hundredths.unsigned_abs();
+    let mut num = itoa::Buffer::new();
+    out.push_str(num.format(h / 100));
+    out.push('.');
+    let frac = h % 100;
+    if frac < 10 {
+        out.push('0');
+    }
+    out.push_str(num.format(frac));
+}
+
 /// Sums the hits per dimension, normalises, and writes the explanation.
 fn summarize(hits: &[TermHit]) -> StanceScores {
     let mut sums = [0.0f64; 3];
@@ -247,16 +262,14 @@ fn summarize(hits: &[TermHit]) -> StanceScores {
             if !terms.is_empty() {
                 terms.push(';');
             }
-            let shown = c / crate::lexicon::MAX_WEIGHT;
-            let _ = write!(
-                terms,
-                "{}{}:{}={}{:.2}",
-                hit.term,
-                if hit.negated { "(negated)" } else { "" },
-                d.as_str(),
-                if shown >= 0.0 { "+" } else { "" },
-                shown
-            );
+            terms.push_str(&hit.term);
+            if hit.negated {
+                terms.push_str("(negated)");
+            }
+            terms.push(':');
+            terms.push_str(d.as_str());
+            terms.push('=');
+            push_signed_hundredths(&mut terms, c / crate::lexicon::MAX_WEIGHT);
         }
     }
     StanceScores {
@@ -266,5 +279,25 @@ fn summarize(hits: &[TermHit]) -> StanceScores {
         terms,
         categories: Vec::new(),
         words: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_signed_hundredths;
+
+    #[test]
+    fn signed_hundredths() {
+        for (v, text) in [
+            (0.25f32, "+0.25"),
+            (-1.0, "-1.00"),
+            (0.0, "+0.00"),
+            (0.054, "+0.05"),
+            (-0.3749, "-0.37"),
+        ] {
+            let mut s = String::new();
+            push_signed_hundredths(&mut s, v);
+            assert_eq!(s, text, "{v}");
+        }
     }
 }
