@@ -9,6 +9,7 @@ pub mod attribute;
 pub mod cli;
 pub mod corpus;
 pub mod document;
+pub mod eval;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and exit codes. Each subcommand lives in its own
 //! file with one `run` function; analysis and table formatting live in the library.
 
+mod eval;
 mod progress;
 mod run;
 mod score;
@@ -9,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 /// Exit code for usage and I/O errors reported before any work starts.
 pub const EXIT_USAGE: i32 = 2;
-/// Exit code when `--strict` is given and a document failed.
+/// Exit code when `--strict` is given and a document failed, or an eval threshold is missed.
 pub const EXIT_FAILED_DOCS: i32 = 1;
 
 #[derive(Parser, Debug)]
@@ -32,6 +33,8 @@ enum Command {
     Run(run::RunArgs),
     /// Score plain texts for tone, conflict and certainty (CSV on stdout).
     Score(score::ScoreArgs),
+    /// Score attribution against gold labels; exit 1 below the given thresholds.
+    Eval(eval::EvalArgs),
 }
 
 /// Parses the arguments, runs the command, and returns the process exit code.
@@ -47,6 +50,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
         Command::Score(args) => score::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,
