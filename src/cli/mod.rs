@@ -1,6 +1,7 @@
 //! The command line: argument parsing and exit codes. Each subcommand lives in its own
 //! file with one `run` function; analysis and table formatting live in the library.
 
+mod diff;
 mod eval;
 mod progress;
 mod run;
@@ -35,6 +36,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Score attribution against gold labels; exit 1 below the given thresholds.
     Eval(eval::EvalArgs),
+    /// Compare two runs' quotes: added, removed and changed attributions.
+    Diff(diff::DiffArgs),
 }
 
 /// Parses the arguments, runs the command, and returns the process exit code.
@@ -51,6 +54,7 @@ pub fn main() -> i32 {
         Command::Run(args) => run::run(args),
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,
