@@ -302,21 +302,12 @@ fn help_explains_options_with_an_example() {
 
 #[test]
 fn stdin_jsonl_is_read_with_dash() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let dir = tempdir();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(["run", "-", "--out", dir.path().to_str().unwrap(), "-q"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"id\":\"s1\",\"text\":\"\\\"Hi,\\\" he said.\"}\n")
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    let out = common::whosaid_with_stdin(
+        &["run", "-", "--out", dir.path().to_str().unwrap(), "-q"],
+        b"{\"id\":\"s1\",\"text\":\"\\\"Hi,\\\" he said.\"}\n",
+    );
+    assert!(out.status.success());
     let quotes = read_table(&dir.path().join("quotes.csv"));
     assert_eq!(quotes[0]["doc_id"], "s1");
     assert_eq!(quotes[0]["text"], "Hi,");

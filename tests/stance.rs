@@ -86,21 +86,10 @@ fn scores_are_bounded_and_explained() {
 
 #[test]
 fn score_command_reads_lines_from_stdin() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .arg("score")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"We welcome the constructive talks.\n\nThis is a dangerous provocation.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::whosaid_with_stdin(
+        &["score"],
+        b"We welcome the constructive talks.\n\nThis is a dangerous provocation.\n",
+    );
     assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

@@ -18,6 +18,27 @@ pub fn whosaid(args: &[&str]) -> Output {
         .expect("the whosaid binary runs")
 }
 
+/// Runs `whosaid` with `args`, writing `input` to its stdin.
+pub fn whosaid_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the whosaid binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("whosaid reads its stdin");
+    child.wait_with_output().expect("whosaid finishes")
+}
+
 /// Rows of a CSV table as header-keyed maps, in file order.
 pub fn read_table(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
     let mut reader = csv::Reader::from_path(path)
