@@ -38,6 +38,11 @@ pub struct Entities {
     by_surname: FxHashMap<String, usize>,
     /// Reused while building names.
     name_buffer: String,
+    /// How often each country is named in the document.
+    country_mentions: FxHashMap<String, usize>,
+    /// The country named most often (first named on a tie): the default affiliation of
+    /// office holders and generic government bodies the text gives no country for.
+    dominant_country: Option<String>,
 }
 
 /// What a capitalised run of words turned out to be.
@@ -64,6 +69,8 @@ impl Entities {
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
             name_buffer: String::new(),
+            country_mentions: FxHashMap::default(),
+            dominant_country: None,
         };
         let n = w.tokens.len();
         let mut k = 0;
@@ -104,6 +111,18 @@ impl Entities {
             }
             k = end;
         }
+        let mut best: Option<(&String, usize, usize)> = None;
+        for (i, m) in e.mentions.iter().enumerate() {
+            let entity = &e.entities[m.entity];
+            if entity.kind != SpeakerType::Government {
+                continue;
+            }
+            let n = e.country_mentions.get(&entity.name).copied().unwrap_or(0);
+            if best.is_none_or(|(_, bn, bi)| n > bn || (n == bn && i < bi)) {
+                best = Some((&entity.name, n, i));
+            }
+        }
+        e.dominant_country = best.map(|(name, _, _)| name.clone());
         e
     }
 
@@ -119,6 +138,11 @@ impl Entities {
         }
         if a >= b {
             return out;
+        }
+        // `Brazil's Foreign Minister Ana Duarte`
+        if let Some(body) = w.possessive_body(a).filter(|b| b.is_country) {
+            out.affiliation = body.affiliation.as_deref();
+            a += 1;
         }
         if let Some((body, len)) = w.body_at(a, b) {
             if a + len == b || (a + len + 1 == b && w.is_punct(b - 1)) {
@@ -157,6 +181,12 @@ impl Entities {
                 SpeakerType::Organization
             };
             let id = self.find_or_add(&body.canonical, kind, body.affiliation.as_deref());
+            if body.is_country {
+                *self
+                    .country_mentions
+                    .entry(body.canonical.clone())
+                    .or_default() += 1;
+            }
             self.mentions.push(Mention { pos, entity: id });
             return;
         }
@@ -265,12 +295,18 @@ impl Entities {
             .find(|e| fit(e))
     }
 
-    fn speaker_from(entity: &Entity, mention: crate::document::Span) -> Speaker {
+    fn speaker_from(&self, entity: &Entity, mention: crate::document::Span) -> Speaker {
+        // An office holder the text names no country for serves the document's country.
+        let affiliation = entity.affiliation.clone().or_else(|| {
+            (entity.kind == SpeakerType::Person && !entity.titles.is_empty())
+                .then(|| self.dominant_country.clone())
+                .flatten()
+        });
         Speaker {
             mention,
             name: Some(entity.name.clone()),
             kind: entity.kind,
-            affiliation: entity.affiliation.clone(),
+            affiliation,
         }
     }
 
@@ -282,13 +318,13 @@ impl Entities {
         match relative.or(w.class(head)) {
             Some(WordClass::PronounPerson) => {
                 return match self.latest_before(mention.start, |e| e.kind == SpeakerType::Person) {
-                    Some(e) => Self::speaker_from(e, mention),
+                    Some(e) => self.speaker_from(e, mention),
                     None => Speaker::unresolved(mention, SpeakerType::Person),
                 };
             }
             Some(WordClass::PronounThing) | Some(WordClass::PronounGroup) => {
                 return match self.latest_before(mention.start, |e| e.kind != SpeakerType::Person) {
-                    Some(e) => Self::speaker_from(e, mention),
+                    Some(e) => self.speaker_from(e, mention),
                     None => Speaker::unresolved(mention, SpeakerType::Unknown),
                 };
             }
@@ -306,7 +342,7 @@ impl Entities {
             let is_modifier = e.kind != SpeakerType::Person
                 && (w.title_at(head, p.end).is_some() || w.class(head).is_some());
             if !is_modifier {
-                return Self::speaker_from(e, mention);
+                return self.speaker_from(e, mention);
             }
         }
         // A title alone: the entity that holds it.
@@ -319,7 +355,7 @@ impl Entities {
             if let Some(e) = self.latest_before(mention.start, |e| {
                 e.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
             }) {
-                return Self::speaker_from(e, mention);
+                return self.speaker_from(e, mention);
             }
         }
         self.describe(w, p, mention)
@@ -336,10 +372,13 @@ impl Entities {
         for a in start..p.end {
             if let Some((body, len)) = w.body_at(a, p.end) {
                 if a + len == p.end {
+                    // A generic body (`the defence ministry`) belongs to the country named
+                    // with it, else to the document's country.
                     let affiliation = body
                         .affiliation
                         .clone()
-                        .or_else(|| self.country_in(w, start, a));
+                        .or_else(|| self.country_in(w, start, a))
+                        .or_else(|| self.dominant_country.clone());
                     let kind = if body.is_country {
                         SpeakerType::Government
                     } else {

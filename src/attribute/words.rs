@@ -67,6 +67,7 @@ pub struct Words<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
     pub tokens: &'a [Token],
+    lex: &'a Lexicons,
     /// Per token: word-class code, capitalisation and where lexicon matches start.
     flags: Vec<u8>,
     cues: TokenMatches<'a, Cue>,
@@ -229,6 +230,7 @@ impl<'a> Words<'a> {
             text,
             seg,
             tokens,
+            lex,
             cues: TokenMatches::new(found.cues, &mut flags, CUE_START),
             titles: TokenMatches::new(found.titles, &mut flags, TITLE_START),
             bodies: TokenMatches::new(found.bodies, &mut flags, BODY_START),
@@ -337,6 +339,19 @@ impl<'a> Words<'a> {
             }
             _ => false,
         })
+    }
+
+    /// The country or organisation of a possessive word (`Brazil's`).
+    pub fn possessive_body(&self, k: usize) -> Option<&'a Body> {
+        let word = self.word(k);
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))?;
+        let entry = self
+            .lex
+            .word_index
+            .get(WordIndex::push_word(WordIndex::start(), stem))?;
+        entry.body.map(|i| self.lex.bodies.value(i))
     }
 
     /// The longest title or role starting at `k` within `limit`.
