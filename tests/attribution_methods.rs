@@ -336,3 +336,14 @@ fn title_alias_resolves_to_its_holder() {
         .expect("a report by the Secretary");
     assert_eq!(q.3, "Lloyd Austin", "{r:?}");
 }
+
+#[test]
+fn date_phrase_between_cue_and_clause() {
+    check(
+        "The ministry said on Tuesday the border would reopen next week.",
+        "indirect",
+        "the border would reopen next week",
+        "The ministry",
+        "speaker_cue_clause",
+    );
+}

@@ -468,6 +468,14 @@ fn lead_attribution(
         // prepositional phrase is circumstance, not content (`warned against`, `called for`,
         // `promised to` take theirs as content).
         let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
+        // `said on Tuesday the plan …`: a date phrase, then the clause.
+        if !complementizer && k + 2 < end && w.eq(k, "on") && is_time_word(w, k + 1) {
+            k += 2;
+            if w.eq(k, "that") {
+                k += 1;
+                complementizer = true;
+            }
+        }
         if !complementizer
             && k < end
             && w.class(k) == Some(WordClass::Preposition)
