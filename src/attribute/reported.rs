@@ -39,12 +39,6 @@ impl Reported {
     }
 }
 
-/// Verbs whose object is the addressee, not the content (`told reporters that …`).
-const ADDRESSEE_VERBS: &[&str] = &[
-    "tell", "inform", "assure", "remind", "brief", "notify", "advise", "warn", "convince",
-    "persuade", "promise", "urge", "ask", "caution", "reassure", "email", "text",
-];
-
 /// Finds the reported clause of every sentence that has one. `in_quote(k)` says whether
 /// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
 pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
@@ -439,7 +433,7 @@ fn lead_attribution(
                 None => continue,
             }
         };
-        if ADDRESSEE_VERBS.contains(&cue.lemma.as_str()) {
+        if cue.takes_addressee {
             if let Some(obj) = speaker::after(w, k, end) {
                 k = obj.end;
             }

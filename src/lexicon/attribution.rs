@@ -26,6 +26,8 @@ pub struct Cue {
     pub kind: CueKind,
     /// 0..1, used in the attribution's confidence.
     pub strength: f32,
+    /// The verb's object is the listener (`told reporters that …`), not the content.
+    pub takes_addressee: bool,
 }
 
 /// Lower-cased keys of one or more words (single spaces; curly apostrophes folded).
@@ -95,11 +97,11 @@ fn parse_float(file: &LexiconFile, line: usize, s: &str) -> Result<f32, LexiconE
         .ok_or_else(|| file.error(line, format!("`{s}` is not a number between 0 and 1")))
 }
 
-/// Reporting cues from `cues.csv` (`form,lemma,type,strength`).
+/// Reporting cues from `cues.csv` (`form,lemma,type,strength,object`).
 pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
     let mut out = PhraseMap::default();
-    for row in file.rows(&["form", "lemma", "type", "strength"])? {
-        let [form, lemma, kind, strength] = row.fields[..] else {
+    for row in file.rows(&["form", "lemma", "type", "strength", "object"])? {
+        let [form, lemma, kind, strength, object] = row.fields[..] else {
             continue;
         };
         let kind = match kind {
@@ -116,12 +118,23 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
             }
         };
         let strength = parse_float(file, row.number, strength)?;
+        let takes_addressee = match object {
+            "" => false,
+            "addressee" => true,
+            other => {
+                return Err(file.error(
+                    row.number,
+                    format!("unknown cue object `{other}` (addressee or empty)"),
+                ))
+            }
+        };
         out.insert(
             &normalize(form),
             Cue {
                 lemma: lemma.to_string(),
                 kind,
                 strength,
+                takes_addressee,
             },
         );
     }

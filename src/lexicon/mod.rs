@@ -132,11 +132,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("cues.csv"),
-            "# cues\nform,lemma,type,strength\nsaid,say,verb,1.0\nwarned,warn,verb,high\n",
+            "# cues\nform,lemma,type,strength,object\nsaid,say,verb,1.0,\nwarned,warn,verb,high,addressee\n",
         )
         .unwrap();
         let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
         assert!(err.contains("cues.csv:4"), "{err}");
+    }
+
+    #[test]
+    fn cue_objects_mark_verbs_that_take_the_listener() {
+        let lex = Lexicons::load(None).unwrap();
+        let told = lex.cues.get("told").unwrap();
+        assert!(told.takes_addressee);
+        assert!(!lex.cues.get("said").unwrap().takes_addressee);
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("cues.csv"),
+            "form,lemma,type,strength,object\nsaid,say,verb,1.0,\nwarned,warn,verb,0.8,listener\n",
+        )
+        .unwrap();
+        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(
+            err.contains("cues.csv:3") && err.contains("listener"),
+            "{err}"
+        );
     }
 
     #[test]
