@@ -170,6 +170,24 @@ mod tests {
     }
 
     #[test]
+    fn sentence_openers_come_from_the_abbreviations_file() {
+        let lex = Lexicons::load(None).unwrap();
+        assert!(lex.abbreviations.is_sentence_opener("The"));
+        assert!(!lex.abbreviations.is_sentence_opener("Navy"));
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("abbreviations.txt"),
+            "U.S. may_end\nNavy opener\n",
+        )
+        .unwrap();
+        let lex = Lexicons::load(Some(dir.path())).unwrap();
+        assert!(lex.abbreviations.is_sentence_opener("Navy"));
+        assert!(!lex.abbreviations.is_sentence_opener("The"));
+        assert!(!lex.abbreviations.is_abbreviation("Navy"));
+    }
+
+    #[test]
     fn malformed_line_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(

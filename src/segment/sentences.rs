@@ -15,13 +15,6 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Words after which an abbreviation marked `may_end` does close the sentence.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "But", "And", "In", "On", "At", "For", "As", "If", "When", "While", "Its", "His",
-    "Her", "Their", "Our", "There", "Some", "Many", "Most", "After", "Before", "Since",
-];
-
 /// How a token may end a sentence.
 enum Terminal {
     /// `.` on its own.
@@ -101,7 +94,7 @@ pub fn split_sentences(
                 let word = tokens[term].span().slice(text);
                 if abbreviations.is_abbreviation(word) {
                     abbreviations.may_end_sentence(word)
-                        && SENTENCE_OPENERS.contains(&next_word(text, next, &tokens[k..]))
+                        && abbreviations.is_sentence_opener(next_word(text, next, &tokens[k..]))
                 } else {
                     !is_initials(word)
                 }
