@@ -6,7 +6,7 @@
 use super::found::Found;
 use super::speaker;
 use super::words::Words;
-use crate::lexicon::{CueKind, WordClass};
+use crate::lexicon::{AdjunctRole, CueKind, WordClass};
 
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
@@ -611,48 +611,15 @@ fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
     number_only || is_time_word(w, head) || w.eq(head, "there")
 }
 
-/// Prepositions of time, place and manner (`wrote on her page`, `asked by the host`,
-/// `explained with a smile`): after any cue they open circumstance, not content.
+/// A preposition of time, place or manner (`wrote on her page`, `asked by the host`):
+/// after any cue it opens circumstance, not content.
 fn is_circumstance(w: &Words, k: usize) -> bool {
-    matches!(
-        w.word(k).to_ascii_lowercase().as_str(),
-        "in" | "on"
-            | "at"
-            | "by"
-            | "during"
-            | "with"
-            | "from"
-            | "over"
-            | "through"
-            | "under"
-            | "into"
-    )
+    w.adjunct_role(k) == Some(AdjunctRole::Circumstance)
 }
 
 /// `Monday`, `yesterday`, `earlier`: a time phrase between a cue and its `that`.
 fn is_time_word(w: &Words, k: usize) -> bool {
-    matches!(
-        w.word(k).to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "last"
-            | "this"
-            | "recently"
-            | "repeatedly"
-            | "again"
-            | "privately"
-            | "publicly"
-    )
+    w.adjunct_role(k) == Some(AdjunctRole::Time)
 }
 
 fn is_verb_like(w: &Words, k: usize) -> bool {

@@ -2,7 +2,7 @@
 
 use crate::document::Span;
 use crate::lexicon::{
-    normalize, Body, Cue, CueKind, IndexEntry, Lexicons, Title, WordClass, WordIndex,
+    normalize, AdjunctRole, Body, Cue, CueKind, IndexEntry, Lexicons, Title, WordClass, WordIndex,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 
@@ -296,6 +296,18 @@ impl<'a> Words<'a> {
         match self.flags[k] & CLASS_BITS {
             0 => None,
             code => CLASSES.get(code as usize - 1).copied(),
+        }
+    }
+
+    /// What token `k` opens when it follows a cue (`adjuncts.csv`), if anything.
+    pub fn adjunct_role(&self, k: usize) -> Option<AdjunctRole> {
+        let word = self.word(k);
+        match self.lex.adjuncts.get(word) {
+            Some(role) => Some(*role),
+            None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+                self.lex.adjuncts.get(&word.to_lowercase()).copied()
+            }
+            None => None,
         }
     }
 

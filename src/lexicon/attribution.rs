@@ -290,6 +290,37 @@ pub fn parse_function_words(
     Ok(out)
 }
 
+/// What an adjunct word opens after a reporting cue (`adjuncts.csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjunctRole {
+    /// A time word (`Monday`, `repeatedly`) between a cue and its clause.
+    Time,
+    /// A preposition (`on`, `with`) opening circumstance rather than content.
+    Circumstance,
+}
+
+/// Adjunct words from `adjuncts.csv` (`word,role`), keyed in lower case.
+pub fn parse_adjuncts(file: &LexiconFile) -> Result<FxHashMap<String, AdjunctRole>, LexiconError> {
+    let mut out = FxHashMap::default();
+    for row in file.rows(&["word", "role"])? {
+        let [word, role] = row.fields[..] else {
+            continue;
+        };
+        let role = match role {
+            "time" => AdjunctRole::Time,
+            "circumstance" => AdjunctRole::Circumstance,
+            other => {
+                return Err(file.error(
+                    row.number,
+                    format!("unknown adjunct role `{other}` (time, circumstance)"),
+                ))
+            }
+        };
+        out.insert(word.to_lowercase(), role);
+    }
+    Ok(out)
+}
+
 /// Lookup key: lower case, curly apostrophes folded, single spaces.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -16,7 +16,8 @@ mod word_index;
 
 pub use abbreviations::Abbreviations;
 pub use attribution::{
-    normalize, push_normalized, Body, Cue, CueKind, PhraseMap, Title, TitleKind, WordClass,
+    normalize, push_normalized, AdjunctRole, Body, Cue, CueKind, PhraseMap, Title, TitleKind,
+    WordClass,
 };
 pub use dictionary::Dictionary;
 pub use elisions::Elisions;
@@ -41,6 +42,8 @@ pub struct Lexicons {
     pub bodies: PhraseMap<Body>,
     /// Closed-class words (`function_words.csv`).
     pub function_words: rustc_hash::FxHashMap<String, WordClass>,
+    /// Time words and prepositions that open an adjunct after a cue (`adjuncts.csv`).
+    pub adjuncts: rustc_hash::FxHashMap<String, AdjunctRole>,
     /// Every word-level entry above in one hash table, for one probe per token.
     pub word_index: WordIndex,
     /// Stance terms and modifiers (`tone.csv`, `conflict.csv`, `certainty.csv`,
@@ -83,6 +86,7 @@ impl Lexicons {
                 dir,
                 "function_words.csv",
             )?)?,
+            adjuncts: attribution::parse_adjuncts(&LexiconFile::open(dir, "adjuncts.csv")?)?,
             word_index: WordIndex::default(),
             stance: StanceLexicon::default(),
         };
@@ -185,6 +189,26 @@ mod tests {
         assert!(lex.abbreviations.is_sentence_opener("Navy"));
         assert!(!lex.abbreviations.is_sentence_opener("The"));
         assert!(!lex.abbreviations.is_abbreviation("Navy"));
+    }
+
+    #[test]
+    fn adjunct_roles_come_from_adjuncts_csv() {
+        let lex = Lexicons::load(None).unwrap();
+        assert_eq!(lex.adjuncts.get("monday"), Some(&AdjunctRole::Time));
+        assert_eq!(lex.adjuncts.get("with"), Some(&AdjunctRole::Circumstance));
+        assert_eq!(lex.adjuncts.get("that"), None);
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("adjuncts.csv"),
+            "word,role\nmonday,time\nsoon,someday\n",
+        )
+        .unwrap();
+        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(
+            err.contains("adjuncts.csv:3") && err.contains("someday"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ fn embedded(name: &str) -> Option<&'static str> {
         "affiliations.csv" => include_str!("../../lexicons/affiliations.csv"),
         "organizations.csv" => include_str!("../../lexicons/organizations.csv"),
         "function_words.csv" => include_str!("../../lexicons/function_words.csv"),
+        "adjuncts.csv" => include_str!("../../lexicons/adjuncts.csv"),
         "tone.csv" => include_str!("../../lexicons/tone.csv"),
         "conflict.csv" => include_str!("../../lexicons/conflict.csv"),
         "certainty.csv" => include_str!("../../lexicons/certainty.csv"),
