@@ -131,15 +131,18 @@ mod tests {
         );
     }
 
+    /// Loads the lexicons with one file, `name`, replaced by `contents`.
+    fn load_with_file(name: &str, contents: &str) -> Result<Lexicons, LexiconError> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), contents).unwrap();
+        Lexicons::load(Some(dir.path()))
+    }
+
     #[test]
     fn bad_csv_lexicon_line_names_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("cues.csv"),
-            "# cues\nform,lemma,type,strength,object\nsaid,say,verb,1.0,\nwarned,warn,verb,high,addressee\n",
-        )
-        .unwrap();
-        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        let cues = "# cues\nform,lemma,type,strength,object\n\
+                    said,say,verb,1.0,\nwarned,warn,verb,high,addressee\n";
+        let err = load_with_file("cues.csv", cues).unwrap_err().to_string();
         assert!(err.contains("cues.csv:4"), "{err}");
     }
 
@@ -150,13 +153,12 @@ mod tests {
         assert!(told.takes_addressee);
         assert!(!lex.cues.get("said").unwrap().takes_addressee);
 
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("cues.csv"),
+        let err = load_with_file(
+            "cues.csv",
             "form,lemma,type,strength,object\nsaid,say,verb,1.0,\nwarned,warn,verb,0.8,listener\n",
         )
-        .unwrap();
-        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("cues.csv:3") && err.contains("listener"),
             "{err}"
@@ -165,9 +167,7 @@ mod tests {
 
     #[test]
     fn directory_overrides_one_file_and_keeps_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("abbreviations.txt"), "# mine\nZz.\n").unwrap();
-        let lex = Lexicons::load(Some(dir.path())).unwrap();
+        let lex = load_with_file("abbreviations.txt", "# mine\nZz.\n").unwrap();
         assert!(lex.abbreviations.is_abbreviation("Zz."));
         assert!(!lex.abbreviations.is_abbreviation("Mr."));
         assert!(lex.elisions.contains("'em"));
@@ -179,13 +179,7 @@ mod tests {
         assert!(lex.abbreviations.is_sentence_opener("The"));
         assert!(!lex.abbreviations.is_sentence_opener("Navy"));
 
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("abbreviations.txt"),
-            "U.S. may_end\nNavy opener\n",
-        )
-        .unwrap();
-        let lex = Lexicons::load(Some(dir.path())).unwrap();
+        let lex = load_with_file("abbreviations.txt", "U.S. may_end\nNavy opener\n").unwrap();
         assert!(lex.abbreviations.is_sentence_opener("Navy"));
         assert!(!lex.abbreviations.is_sentence_opener("The"));
         assert!(!lex.abbreviations.is_abbreviation("Navy"));
@@ -198,13 +192,9 @@ mod tests {
         assert_eq!(lex.adjuncts.get("with"), Some(&AdjunctRole::Circumstance));
         assert_eq!(lex.adjuncts.get("that"), None);
 
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("adjuncts.csv"),
-            "word,role\nmonday,time\nsoon,someday\n",
-        )
-        .unwrap();
-        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        let err = load_with_file("adjuncts.csv", "word,role\nmonday,time\nsoon,someday\n")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("adjuncts.csv:3") && err.contains("someday"),
             "{err}"
@@ -213,13 +203,9 @@ mod tests {
 
     #[test]
     fn malformed_line_names_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("abbreviations.txt"),
-            "Mr.\n\nDr. sometimes\n",
-        )
-        .unwrap();
-        let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+        let err = load_with_file("abbreviations.txt", "Mr.\n\nDr. sometimes\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("abbreviations.txt:3"), "{err}");
     }
 }
