@@ -347,3 +347,86 @@ fn date_phrase_between_cue_and_clause() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn reporting_noun_after_an_article_is_the_speaker() {
+    // `report` is also a verb; after `the` (or before `said`) it names the source.
+    check(
+        "The levee will hold through the spring, the engineering report said.",
+        "indirect",
+        "The levee will hold through the spring",
+        "the engineering report",
+        "clause_speaker_cue",
+    );
+    check(
+        "The harbor will reopen in May, the report said.",
+        "indirect",
+        "The harbor will reopen in May",
+        "the report",
+        "clause_speaker_cue",
+    );
+}
+
+#[test]
+fn long_noun_phrase_subjects_before_say() {
+    check(
+        "The organizer of the parade said the new rules would double the fees for stalls.",
+        "indirect",
+        "the new rules would double the fees for stalls",
+        "The organizer of the parade",
+        "speaker_cue_clause",
+    );
+    check(
+        "Residents who lost power in the storm say the utility ignored their calls for days.",
+        "indirect",
+        "the utility ignored their calls for days",
+        "Residents who lost power in the storm",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn party_and_state_after_a_name_before_the_cue() {
+    check(
+        "\u{201C}The bill is dead,\u{201D} Sen. Maria Ortega (D-Mo.) said Friday.",
+        "direct",
+        "The bill is dead,",
+        "Sen. Maria Ortega",
+        "quote_speaker_cue",
+    );
+}
+
+#[test]
+fn noun_phrase_speaker_after_a_quote() {
+    check(
+        "\u{201C}Who pays for the bridge?\u{201D} a narrator in the council's ad asks.",
+        "direct",
+        "Who pays for the bridge?",
+        "a narrator in the council's ad",
+        "quote_speaker_cue",
+    );
+    // A preposition after the quote is not a speaker (`despite expressing`).
+    let r = rows("He \"welcomed the plan,\" despite expressing \"concern\" over the cost.");
+    assert!(r.iter().all(|row| row.2 != "despite"), "{r:?}");
+}
+
+#[test]
+fn quotes_signed_with_a_dash_and_a_name() {
+    let text = "\u{201C}The ferry should run all night.\u{201D} \u{2015} Lena Ortiz\n\n\
+                \u{201C}Fix the roads first.\u{201D} \u{2014} Tomas K. Brandt.";
+    let r = rows(text);
+    let signed: Vec<(&str, &str)> = r
+        .iter()
+        .map(|row| (row.2.as_str(), row.4.as_str()))
+        .collect();
+    assert_eq!(
+        signed,
+        vec![
+            ("Lena Ortiz", "dash_signature"),
+            ("Tomas K. Brandt", "dash_signature")
+        ]
+    );
+    // A dash followed by a sentence is not a signature.
+    let r = rows("\u{201C}Fix the roads.\u{201D} \u{2014} Then the council voted.");
+    assert!(r.iter().all(|row| row.4 != "dash_signature"), "{r:?}");
+}

@@ -26,6 +26,9 @@ fn is_boundary(w: &Words, k: usize) -> bool {
 
 /// `"…," said X` and `"…," X said` after the closing mark.
 pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
+    if let Some(found) = dash_signature(w, close_end, hi) {
+        return Some(found);
+    }
     let mut k = close_end;
     while k < hi && matches!(w.word(k), "," | "\u{2014}" | "\u{2013}" | "-") {
         k += 1;
@@ -45,12 +48,21 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         }
     }
     let limit = hi.min(k + TAIL_WINDOW);
-    for c in k + 1..limit {
+    let mut c = k + 1;
+    while c < limit {
+        // `Sen. Claire McCaskill (D-Mo.) said`: the party and state are part of the name.
+        if w.is(c, "(") {
+            if let Some(close) = (c + 1..limit.min(c + 8)).find(|&j| w.is(j, ")")) {
+                c = close + 1;
+                continue;
+            }
+        }
         if is_boundary(w, c) {
             break;
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {
-            let p = speaker::before(w, k, c)?;
+            // `"…?" a narrator in the Clinton ad asks.`: any noun phrase can stand there.
+            let p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
             // `"…," another friend, Mariam Emara, told CNN`: a description may precede.
             let described =
                 p.start > k && w.is(p.start - 1, ",") && (k..p.start - 1).all(|j| !w.is_punct(j));
@@ -65,8 +77,60 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
                 c + len,
             ));
         }
+        c += 1;
     }
     None
+}
+
+/// A noun-phrase subject (`a narrator in the Clinton ad`) before the finite cue `c`: it opens
+/// with a determiner or a capitalised word, so a preposition (`despite expressing`) is not
+/// taken for a speaker.
+fn noun_phrase_subject(w: &Words, k: usize, c: usize) -> Option<speaker::Phrase> {
+    if w.word(c).ends_with("ing") {
+        return None;
+    }
+    let p = speaker::subject_before(w, k, c)?;
+    let opens_noun_phrase = w.class(p.start) == Some(crate::lexicon::WordClass::Determiner)
+        || w.is_capitalized(p.start);
+    opens_noun_phrase.then_some(p)
+}
+
+/// `"…" ― Carla Sanchez.`: a quotation signed with a dash and a name that ends the sentence
+/// (reader comments, epigraphs, collected reactions).
+fn dash_signature(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
+    let dash = close_end;
+    if dash >= hi
+        || !matches!(
+            w.word(dash),
+            "\u{2015}" | "\u{2014}" | "\u{2013}" | "--" | "-"
+        )
+    {
+        return None;
+    }
+    let name = dash + 1;
+    let mut end = name;
+    // Capitalised words, and the periods of initials (`Christina N. Olidem`).
+    while end < hi
+        && (w.is_capitalized(end) || (w.is(end, ".") && end > name && w.word(end - 1).len() == 1))
+    {
+        end += 1;
+    }
+    // The name closes its sentence or its line.
+    let line_ends = || {
+        let gap = &w.text[w.span(end - 1).end..w.span(end).start];
+        gap.contains('\n')
+    };
+    let signed_off = end == hi || w.is(end, ".") || (end > name && line_ends());
+    if end == name || end - name > 6 || !signed_off || w.class(name).is_some() {
+        return None;
+    }
+    Some(Found::new(
+        speaker::Phrase { start: name, end },
+        (dash, dash + 1),
+        "dash_signature",
+        0.7,
+        end,
+    ))
 }
 
 /// `X said: "…"`, `X described it as "…"`, `X's call for "…"`, and a cue with the

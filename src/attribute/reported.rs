@@ -430,6 +430,11 @@ fn lead_attribution(
                         None => continue,
                     }
                 }
+                // A long subject only before an unambiguous reporting verb (`say`, `tell`).
+                None if cue.strength >= 1.0 => match speaker::subject_before(w, a, c) {
+                    Some(p) if !is_bad_subject(w, p) => (p, "speaker_cue_clause"),
+                    _ => continue,
+                },
                 None => continue,
             }
         };
@@ -585,20 +590,7 @@ fn ends_report_after_comma(w: &Words, k: usize) -> bool {
     // `, but Democrats …`: a new clause.
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
-        "which"
-            | "who"
-            | "whom"
-            | "while"
-            | "whereas"
-            | "although"
-            | "though"
-            | "according"
-            | "even"
-            | "despite"
-            | "unlike"
-            | "including"
-            | "but"
-            | "yet"
+        "while" | "whereas" | "although" | "though" | "according" | "despite" | "unlike" | "yet"
     )
 }
 

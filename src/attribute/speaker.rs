@@ -25,7 +25,7 @@ fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
 }
 
 /// `some`, `many`, `others`: quantifiers that can stand for people on their own.
-fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
+pub(super) fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
         "some" | "many" | "most" | "both" | "several" | "few" | "others" | "all"
@@ -138,6 +138,23 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
 /// The speaker phrase that ends right before token `end` (exclusive), not reaching before `lo`.
 /// Skips auxiliaries and adverbs (`has also said`) and one apposition.
 pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    let p = nearest_before(w, lo, end)?;
+    // `The organizer of the parade said`, `Residents who lost power in the storm say`: the
+    // phrase after a preposition is a complement; the speaker is the whole noun phrase.
+    let after_preposition = p.start > lo + 1
+        && (w.eq(p.start - 1, "of") || w.class(p.start - 1) == Some(WordClass::Preposition));
+    if after_preposition && !w.is_capitalized(p.start - 2) {
+        if let Some(whole) = subject_before(w, lo, end) {
+            if whole.start < p.start {
+                return Some(whole);
+            }
+        }
+    }
+    Some(p)
+}
+
+/// The phrase of [`before`] without the `of` extension.
+fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let mut j = end;
     while j > lo
         && matches!(
@@ -313,6 +330,96 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         start += 1;
     }
     Some(Phrase { start, end })
+}
+
+/// Longest subject noun phrase taken by [`subject_before`], in tokens.
+const MAX_SUBJECT: usize = 16;
+
+/// The whole subject noun phrase before a reporting verb, for subjects the name and role
+/// rules above do not cover: a head noun with prepositional phrases or a relative clause
+/// (`the organizer of a pro-Trump rally said`, `people who have battled online threats
+/// say`, `That person said`). It runs back from the verb to the clause start — the sentence
+/// start, a comma or a clause word such as `although` — and is refused when it could be
+/// a clause rather than a noun phrase: an auxiliary or a number-only head, a lower-case head
+/// ending in `-ly`, or a preposition or pronoun to open it.
+pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    let mut j = end;
+    while j > lo
+        && matches!(
+            w.class(j - 1),
+            Some(WordClass::Auxiliary | WordClass::Adverb)
+        )
+    {
+        j -= 1;
+    }
+    if j == lo {
+        return None;
+    }
+    let head = j - 1;
+    if w.is_punct(head)
+        || w.class(head).is_some_and(|c| c != WordClass::Modifier)
+        || w.word(head)
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',')
+        || (w.word(head).ends_with("ly") && !w.is_capitalized(head))
+    {
+        return None;
+    }
+    // Walk back to the clause start; a relative word (`who`, `that`, `which`) with a noun
+    // before it is part of the subject (`people who have …`).
+    let mut start = head;
+    let mut relative = false;
+    while start > lo && j - start < MAX_SUBJECT {
+        let k = start - 1;
+        let word = w.word(k);
+        let boundary = (w.is_punct(k) && !matches!(word, "." | "-" | "'" | "(" | ")" | "/"))
+            || w.is_quote_mark(k);
+        if boundary {
+            break;
+        }
+        if w.class(k) == Some(WordClass::Clause) {
+            let relative_word = matches!(word, "who" | "that" | "which" | "whose");
+            if relative_word && !relative && k > lo && !w.is_punct(k - 1) && k + 1 < head {
+                relative = true;
+                start = k;
+                continue;
+            }
+            // `Khizr and Ghazala Khan`: names joined by `and` stay together.
+            if w.eq(k, "and") && w.is_capitalized(k + 1) && k > lo && w.is_capitalized(k - 1) {
+                start = k;
+                continue;
+            }
+            break;
+        }
+        start = k;
+    }
+    // The part before a relative clause must not hold a verb of its own.
+    let main_end = if relative {
+        (start..head)
+            .find(|&k| matches!(w.word(k), "who" | "that" | "which" | "whose"))
+            .unwrap_or(head)
+    } else {
+        j
+    };
+    while start < main_end && w.class(start) == Some(WordClass::Adverb) {
+        start += 1; // `Even the organizer …`
+    }
+    let verb_like = |k: usize| {
+        let word = w.word(k);
+        w.class(k) == Some(WordClass::Auxiliary)
+            || w.is_possessive(k) && k + 1 == main_end
+            || word.ends_with("n't")
+            || word.ends_with("n\u{2019}t")
+            || (!w.is_capitalized(k) && (word.ends_with("ed") || word.ends_with("ing")))
+    };
+    if start >= main_end
+        || w.class(start) == Some(WordClass::Preposition)
+        || w.is_pronoun(start)
+        || (start..main_end).any(verb_like)
+    {
+        return None;
+    }
+    Some(Phrase { start, end: j })
 }
 
 /// The speaker phrase that starts at token `start` (after a cue: `said John Smith`),

@@ -344,6 +344,17 @@ impl<'a> Words<'a> {
     /// A reporting verb at `k`: one verb, or a phrase that starts with one (`told
     /// reporters`, `said in a statement`), not `according to` or `in a statement`.
     pub fn verb_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        if self.after_article(k) {
+            return None; // `the report said`, `his claim`: a noun, not a verb
+        }
+        // `the congressional report said`: a cue right before a reporting verb is its subject.
+        if k + 1 < limit
+            && self
+                .cue_at(k + 1, limit)
+                .is_some_and(|(c, _)| c.kind == CueKind::Verb && c.strength >= 0.9)
+        {
+            return None;
+        }
         self.cue_at(k, limit).filter(|(c, _)| match c.kind {
             CueKind::Verb | CueKind::Event => true,
             CueKind::Phrase => {
@@ -351,6 +362,18 @@ impl<'a> Words<'a> {
             }
             _ => false,
         })
+    }
+
+    /// True when token `k` follows an article or possessive determiner (`the`, `his`, not a
+    /// quantifier that can stand alone like `some` or `one`): a word there is a noun.
+    fn after_article(&self, k: usize) -> bool {
+        k > 0
+            && self.class(k - 1) == Some(WordClass::Determiner)
+            && !super::speaker::is_quantifier_pronoun(self, k - 1)
+            && !matches!(
+                self.word(k - 1).to_ascii_lowercase().as_str(),
+                "one" | "two" | "three" | "each" | "another" | "any" | "this"
+            )
     }
 
     /// The country or organisation of a possessive word (`Brazil's`).
