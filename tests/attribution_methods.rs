@@ -430,3 +430,31 @@ fn quotes_signed_with_a_dash_and_a_name() {
     let r = rows("\u{201C}Fix the roads.\u{201D} \u{2014} Then the council voted.");
     assert!(r.iter().all(|row| row.4 != "dash_signature"), "{r:?}");
 }
+
+#[test]
+fn reporting_participle_after_a_comma_opens_its_own_report() {
+    let r = rows(
+        "The mayor rejected the audit, writing that the council had ignored the budget rules.",
+    );
+    let contents: Vec<(&str, &str)> = r
+        .iter()
+        .map(|row| (row.1.as_str(), row.4.as_str()))
+        .collect();
+    assert!(
+        contents.contains(&(
+            "the council had ignored the budget rules",
+            "participle_clause"
+        )),
+        "{r:?}"
+    );
+    assert!(r.iter().all(|row| !row.1.contains("writing")), "{r:?}");
+}
+
+#[test]
+fn words_after_a_quote_cue_are_not_a_report() {
+    // `he said as the crowd booed`: the cue belongs to the quotation.
+    let r = rows("\"We will win this county,\" he said as the crowd booed loudly.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "direct");
+    assert_eq!(r[0].4, "quote_speaker_cue");
+}

@@ -245,6 +245,13 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         rows.push(quote);
         merged_into = Some(rows.len() - 1);
     }
+    // `"…," he said as the crowd booed.`: a cue that attributes a quotation introduces no
+    // reported clause of its own; what follows it is circumstance. (Mixed rows stay: their
+    // quotations are listed only through them.)
+    let direct_cues: Vec<Span> = rows.iter().filter_map(|q| q.cue).collect();
+    out.retain(|q| {
+        q.kind != QuoteKind::Indirect || q.cue.is_none_or(|c| !direct_cues.contains(&c))
+    });
     out.extend(rows);
     out.sort_by_key(|q| q.span().start);
     for q in &mut out {

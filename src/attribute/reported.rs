@@ -551,6 +551,16 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
             return k;
         }
+        // `…, writing that …`, `…, noting that …`: a reporting participle opens a report of
+        // its own.
+        if w.is(k, ",")
+            && k + 1 < end
+            && w.word(k + 1).ends_with("ing")
+            && w.verb_cue_at(k + 1, end)
+                .is_some_and(|(c, _)| c.kind == CueKind::Verb)
+        {
+            return k;
+        }
         // `…, he's said the same thing`, `… and others have said …`: a new subject starts a
         // clause of its own.
         if (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
