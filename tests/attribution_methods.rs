@@ -458,3 +458,36 @@ fn words_after_a_quote_cue_are_not_a_report() {
     assert_eq!(r[0].0, "direct");
     assert_eq!(r[0].4, "quote_speaker_cue");
 }
+
+#[test]
+fn subjects_with_time_phrases_appositions_and_quantities() {
+    check(
+        "Spokesman Ravi Patel on Thursday evening said the cranes were back in service.",
+        "indirect",
+        "the cranes were back in service",
+        "Spokesman Ravi Patel",
+        "speaker_cue_clause",
+    );
+    check(
+        "Nora Lind, 52, a ferry captain who has worked the northern route for two decades, said the new schedule was unsafe.",
+        "indirect",
+        "the new schedule was unsafe",
+        "Nora Lind",
+        "speaker_cue_clause",
+    );
+    // A pronoun or `and` right at the start of the clause is its subject, not a cut.
+    check(
+        "Ada Park said she and many of her neighbors are collecting money for the shelter.",
+        "indirect",
+        "she and many of her neighbors are collecting money for the shelter",
+        "Ada Park",
+        "speaker_cue_clause",
+    );
+    check(
+        "The council faces a town in which 61 percent of residents say the tax is unfair.",
+        "indirect",
+        "the tax is unfair",
+        "61 percent of residents",
+        "speaker_cue_clause",
+    );
+}

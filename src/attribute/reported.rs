@@ -544,6 +544,9 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         Some(WordClass::Preposition | WordClass::Determiner)
     );
     for k in start + 1..end {
+        // A new subject or verb counts only once the clause has words of its own (`he and
+        // many others are …`, `the heat and unsettled weather …` are subjects, not cuts).
+        let has_own_words = k - start >= MIN_CLAUSE;
         // A new clause after a comma, a semicolon, a colon or a dash ends the report.
         if matches!(w.word(k), ";" | ":" | "\u{2013}" | "\u{2014}" | "--") {
             return k;
@@ -563,7 +566,8 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
         // `…, he's said the same thing`, `… and others have said …`: a new subject starts a
         // clause of its own.
-        if (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
+        if has_own_words
+            && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
             && (w.is_pronoun(k + 1) || matches!(w.word(k + 1), "others" | "some" | "many"))
             && !w.eq(k + 1, "it")
@@ -578,7 +582,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         {
             return k;
         }
-        if w.eq(k, "and") || w.eq(k, "but") {
+        if has_own_words && (w.eq(k, "and") || w.eq(k, "but")) {
             let next = k + 1;
             let comma = w.is(k - 1, ",");
             // `… and added, "…"`: another reporting verb always starts a new report.

@@ -7,7 +7,7 @@ use crate::lexicon::WordClass;
 /// Longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 10;
 /// Longest apposition skipped between a speaker and its cue, in tokens.
-const MAX_APPOSITION: usize = 14;
+const MAX_APPOSITION: usize = 24;
 
 /// Tokens `start..end` of a speaker phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,8 @@ pub struct Phrase {
 fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
     k == lo
         || w.is(k - 1, ",")
-        || matches!(w.word(k - 1), "But" | "but" | "And" | "and" | "Yet" | "yet")
+        || matches!(w.word(k - 1), "But" | "And" | "Yet" | "yet")
+        || w.class(k - 1) == Some(WordClass::Clause)
 }
 
 /// `some`, `many`, `others`: quantifiers that can stand for people on their own.
@@ -48,7 +49,10 @@ fn is_quantity(w: &Words, k: usize) -> bool {
     let lower = s.to_ascii_lowercase();
     // `Seventy-four`: the tens word decides.
     let first = lower.split('-').next().unwrap_or_default();
+    // `two-thirds`: a number word with a fraction
+    let fraction = first != lower && lower.ends_with("ths") || lower.ends_with("thirds");
     s.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || (fraction && is_number_word(first))
         || matches!(
             first,
             "twenty"
@@ -84,6 +88,13 @@ fn is_quantity(w: &Words, k: usize) -> bool {
                 | "most"
                 | "few"
         )
+}
+
+fn is_number_word(s: &str) -> bool {
+    matches!(
+        s,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
 }
 
 /// Can token `k` be part of a speaker phrase (beyond its head)?
@@ -153,8 +164,8 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     Some(p)
 }
 
-/// The phrase of [`before`] without the `of` extension.
-fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+/// `end` moved back over auxiliaries and adverbs (`has also said`).
+fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     let mut j = end;
     while j > lo
         && matches!(
@@ -163,6 +174,24 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         )
     {
         j -= 1;
+    }
+    j
+}
+
+fn is_time_word(w: &Words, k: usize) -> bool {
+    w.adjunct_role(k) == Some(crate::lexicon::AdjunctRole::Time)
+}
+
+/// The phrase of [`before`] without the `of` extension.
+fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    let mut j = skip_auxiliaries(w, lo, end);
+    // `RNC spokesman Sean Spicer on Thursday evening said`: a time phrase before the cue.
+    let mut t = j;
+    while t > lo && (is_time_word(w, t - 1) || (w.eq(t - 1, "on") && t < j)) {
+        t -= 1;
+    }
+    if t < j && t > lo && !w.is_punct(t - 1) && !w.eq(t, "this") {
+        j = skip_auxiliaries(w, lo, t);
     }
     if j == lo {
         return None;
@@ -200,6 +229,13 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                         start: p + 1,
                         end: comma,
                     });
+                }
+                // `Nora Lind, 52, a ferry captain …, said`: an age before the apposition.
+                let is_age = p > lo + 1
+                    && w.is(p - 2, ",")
+                    && w.word(p - 1).bytes().all(|b| b.is_ascii_digit());
+                if is_age {
+                    return name_before(w, lo, p - 2);
                 }
                 return name_before(w, lo, p);
             }
@@ -379,7 +415,16 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         }
         if w.class(k) == Some(WordClass::Clause) {
             let relative_word = matches!(word, "who" | "that" | "which" | "whose");
-            if relative_word && !relative && k > lo && !w.is_punct(k - 1) && k + 1 < head {
+            // `a town in which 61 percent say`: after a preposition the relative word opens
+            // the clause whose subject this is.
+            let after_preposition = k > lo && w.class(k - 1) == Some(WordClass::Preposition);
+            if relative_word
+                && !relative
+                && k > lo
+                && !w.is_punct(k - 1)
+                && !after_preposition
+                && k + 1 < head
+            {
                 relative = true;
                 start = k;
                 continue;
