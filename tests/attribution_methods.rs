@@ -491,3 +491,32 @@ fn subjects_with_time_phrases_appositions_and_quantities() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn mixed_report_ends_before_a_participle_after_its_quotation() {
+    let r = rows(
+        "The mayor said the ferry had \"saved the island,\" adding that the subsidy would stay.",
+    );
+    let mixed: Vec<&str> = r
+        .iter()
+        .filter(|row| row.0 == "mixed")
+        .map(|row| row.1.as_str())
+        .collect();
+    assert_eq!(mixed, vec!["the ferry had \"saved the island,\""], "{r:?}");
+    assert!(
+        r.iter()
+            .any(|row| row.1 == "the subsidy would stay" && row.4 == "participle_clause"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn by_and_a_gerund_stays_in_the_report() {
+    check(
+        "Ana Ruiz said the port could grow by dredging the channel every spring.",
+        "indirect",
+        "the port could grow by dredging the channel every spring",
+        "Ana Ruiz",
+        "speaker_cue_clause",
+    );
+}

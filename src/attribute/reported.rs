@@ -422,7 +422,7 @@ fn lead_attribution(
                 // `…, saying that …`, `by saying …`, `… and said …`: the subject is the
                 // sentence's.
                 None if c > a
-                    && ((matches!(w.word(c - 1), "," | "by") && w.word(c).ends_with("ing"))
+                    && ((after_comma(w, a, c) && w.word(c).ends_with("ing"))
                         || w.eq(c - 1, "and")) =>
                 {
                     match sentence_subject(w, a, c) {
@@ -506,6 +506,13 @@ fn lead_attribution(
     None
 }
 
+/// True when token `c` follows `,` or `by`, or a comma and a closing quotation mark
+/// (`…,” adding that …`).
+fn after_comma(w: &Words, a: usize, c: usize) -> bool {
+    matches!(w.word(c - 1), "," | "by")
+        || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
+}
+
 /// The subject of a sentence: the speaker of its first reporting verb, else its first
 /// pronoun or name (after an introductory phrase ending in a comma).
 fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phrase> {
@@ -556,13 +563,16 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
         // `…, writing that …`, `…, noting that …`: a reporting participle opens a report of
         // its own.
+        // `…,” adding that …`: the quotation closes before the participle.
+        let closes_quote = k + 2 < end && w.is(k, ",") && w.is_quote_mark(k + 1);
+        let participle = if closes_quote { k + 2 } else { k + 1 };
         if w.is(k, ",")
-            && k + 1 < end
-            && w.word(k + 1).ends_with("ing")
-            && w.verb_cue_at(k + 1, end)
+            && participle < end
+            && w.word(participle).ends_with("ing")
+            && w.verb_cue_at(participle, end)
                 .is_some_and(|(c, _)| c.kind == CueKind::Verb)
         {
-            return k;
+            return if closes_quote { participle } else { k };
         }
         // `…, he's said the same thing`, `… and others have said …`: a new subject starts a
         // clause of its own.
@@ -575,7 +585,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
             return if w.is(k - 1, ",") { k - 1 } else { k };
         }
         // `… for president while adding …`: an adverbial participle clause of the writer's.
-        if matches!(w.word(k), "while" | "before" | "after" | "by")
+        if matches!(w.word(k), "while" | "before" | "after")
             && k + 1 < end
             && w.word(k + 1).ends_with("ing")
             && w.word(k + 1).len() > 4
