@@ -520,3 +520,33 @@ fn by_and_a_gerund_stays_in_the_report() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn report_boundaries_inside_the_clause() {
+    // A leading subordinate clause's comma is not the end of the report.
+    check(
+        "Ana Ruiz said if the levy passes, she would expand the night ferry.",
+        "indirect",
+        "if the levy passes, she would expand the night ferry",
+        "Ana Ruiz",
+        "speaker_cue_clause",
+    );
+    // `this` after the cue is the clause's subject, not a time word.
+    check(
+        "Ana Ruiz said this was the best harbor budget in a decade.",
+        "indirect",
+        "this was the best harbor budget in a decade",
+        "Ana Ruiz",
+        "speaker_cue_clause",
+    );
+    // A title in quotation marks inside the speaker's apposition.
+    let r = rows(
+        "Lee Chan, the author of \"Harbor Lights,\" a history of the port, said the old pier was built in 1880.",
+    );
+    assert!(
+        r.iter().any(|row| row.0 == "indirect"
+            && row.1 == "the old pier was built in 1880"
+            && row.2 == "Lee Chan"),
+        "{r:?}"
+    );
+}

@@ -482,9 +482,14 @@ fn lead_attribution(
         {
             continue;
         }
-        // `said Wednesday she wants …`: a time word between the cue and the clause.
+        // `said Wednesday she wants …`, `said last week the …`: a time phrase between the
+        // cue and the clause (`said this was …` has none).
         if k + 1 < end && is_time_word(w, k) && !w.is(k + 1, ",") {
-            k += 1;
+            if !matches!(w.word(k), "this" | "last") {
+                k += 1;
+            } else if k + 2 < end && is_time_word(w, k + 1) {
+                k += 2;
+            }
         }
         let stop = cut(w, k, end);
         if stop <= k || stop - k < MIN_CLAUSE {
@@ -550,6 +555,23 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         w.class(start),
         Some(WordClass::Preposition | WordClass::Determiner)
     );
+    // `said if Trump wins, he would …`: the comma closes the leading subordinate clause.
+    let opens_with_subordinate = matches!(
+        w.word(start).to_ascii_lowercase().as_str(),
+        "if" | "when"
+            | "because"
+            | "although"
+            | "though"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "unless"
+            | "once"
+            | "until"
+            | "whether"
+    );
     for k in start + 1..end {
         // A new subject or verb counts only once the clause has words of its own (`he and
         // many others are …`, `the heat and unsettled weather …` are subjects, not cuts).
@@ -576,11 +598,15 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
         // `…, he's said the same thing`, `… and others have said …`: a new subject starts a
         // clause of its own.
+        // (A first-person or `it` subject is usually the speaker's own: the report goes on.)
         if has_own_words
+            && !opens_with_subordinate
             && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
-            && (w.is_pronoun(k + 1) || matches!(w.word(k + 1), "others" | "some" | "many"))
-            && !w.eq(k + 1, "it")
+            && matches!(
+                w.word(k + 1),
+                "he" | "she" | "they" | "He" | "She" | "They" | "others" | "some" | "many"
+            )
         {
             return if w.is(k - 1, ",") { k - 1 } else { k };
         }

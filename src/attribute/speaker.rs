@@ -211,41 +211,58 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return name_before(w, lo, open);
     }
     if w.is(j - 1, ",") {
-        // `Name, a role at Body, said`: the speaker is the name before the apposition.
-        let comma = j - 1;
-        let mut p = comma;
-        while p > lo && comma - p < MAX_APPOSITION {
-            p -= 1;
-            if w.is(p, ",") {
-                // `The operator's spokeswoman, Ana Li, said`: a name in apposition speaks.
-                let name = p + 1..comma;
-                if !name.is_empty()
-                    && name.len() <= 4
-                    && name
-                        .clone()
-                        .all(|k| w.is_capitalized(k) && w.class(k).is_none())
-                {
-                    return Some(Phrase {
-                        start: p + 1,
-                        end: comma,
-                    });
-                }
-                // `Nora Lind, 52, a ferry captain …, said`: an age before the apposition.
-                let is_age = p > lo + 1
-                    && w.is(p - 2, ",")
-                    && w.word(p - 1).bytes().all(|b| b.is_ascii_digit());
-                if is_age {
-                    return name_before(w, lo, p - 2);
-                }
-                return name_before(w, lo, p);
+        // `Name, a role at Body, said`: the speaker is the name before the apposition;
+        // `Sanders, meanwhile, who sits …, said`: a second comma may stand before it.
+        let mut comma = j - 1;
+        for _ in 0..2 {
+            let p = apposition_start(w, lo, comma)?;
+            // `The operator's spokeswoman, Ana Li, said`: a name in apposition speaks.
+            let name = p + 1..comma;
+            if !name.is_empty()
+                && name.len() <= 4
+                && name
+                    .clone()
+                    .all(|k| w.is_capitalized(k) && w.class(k).is_none())
+            {
+                return Some(Phrase {
+                    start: p + 1,
+                    end: comma,
+                });
             }
-            if w.is_quote_mark(p) || matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
-                return None;
+            // `Nora Lind, 52, a ferry captain …, said`: an age before the apposition.
+            let is_age =
+                p > lo + 1 && w.is(p - 2, ",") && w.word(p - 1).bytes().all(|b| b.is_ascii_digit());
+            if is_age {
+                return name_before(w, lo, p - 2);
             }
+            if let Some(found) = name_before(w, lo, p) {
+                return Some(found);
+            }
+            comma = p;
         }
         return None;
     }
     name_before(w, lo, j)
+}
+
+/// The comma that opens the apposition closed by the comma at `comma`, within
+/// [`MAX_APPOSITION`] tokens and the sentence; quotation marks inside it must pair up
+/// (`Hemsley, the co-author of "Going Viral," said`).
+fn apposition_start(w: &Words, lo: usize, comma: usize) -> Option<usize> {
+    let mut quote_marks = 0;
+    let mut p = comma;
+    while p > lo && comma - p < MAX_APPOSITION {
+        p -= 1;
+        if w.is(p, ",") && quote_marks % 2 == 0 {
+            return Some(p);
+        }
+        if w.is_quote_mark(p) {
+            quote_marks += 1;
+        } else if matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
+            return None;
+        }
+    }
+    None
 }
 
 /// The speaker phrase ending at `end`, past a parenthesis after the name (`Sen. Chuck
