@@ -90,11 +90,12 @@ fn transcript_lines(w: &Words) -> Vec<Reported> {
         let Some(colon) = (a + 1..end.min(a + 5)).find(|&k| w.is(k, ":")) else {
             continue;
         };
+        // `Q:` and `A:` lines count too, though `A` is also an article.
         let upper_name = (a..colon).all(|k| {
             let word = w.word(k);
             word.chars().any(char::is_alphabetic)
                 && word.chars().all(|c| !c.is_lowercase())
-                && w.class(k).is_none()
+                && (w.class(k).is_none() || (colon == a + 1 && matches!(word, "Q" | "A")))
         });
         if !upper_name || end - (colon + 1) < MIN_CLAUSE {
             continue;
@@ -224,6 +225,12 @@ fn parenthetical(
 
 /// `According to X, <clause>.`
 fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
+    // `But according to …, …`: a conjunction may open the sentence.
+    let a = if a + 1 < end && matches!(w.word(a), "But" | "And" | "Yet" | "So" | "Still") {
+        a + 1
+    } else {
+        a
+    };
     let (cue, len) = w.cue_at(a, end)?;
     if cue.lemma != "according to" {
         return None;
@@ -275,8 +282,19 @@ fn according_to_last(
 /// campaign released Friday`, `data from the U.S. Department of Education`), up to the next
 /// comma, colon or dash.
 fn source_after(w: &Words, start: usize, end: usize) -> Option<speaker::Phrase> {
+    // `a Reuters/Ipsos poll`, `her "clawback" plan`: slashes, ampersands and a quoted name
+    // stay inside the source.
+    let mut quote_marks = 0;
     let stop = (start..end.min(start + MAX_SOURCE))
-        .find(|&k| w.is_punct(k) && !w.is(k, "'") && !w.is(k, "-") && !w.is(k, "."))
+        .find(|&k| {
+            if w.is_quote_mark(k) {
+                quote_marks += 1;
+                return false;
+            }
+            w.is_punct(k)
+                && !matches!(w.word(k), "'" | "-" | "." | "/" | "&")
+                && !(w.is(k, ",") && quote_marks % 2 == 1)
+        })
         .unwrap_or(end.min(start + MAX_SOURCE));
     (stop > start).then_some(speaker::Phrase { start, end: stop })
 }
