@@ -573,23 +573,6 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         w.class(start),
         Some(WordClass::Preposition | WordClass::Determiner)
     );
-    // `said if Trump wins, he would …`: the comma closes the leading subordinate clause.
-    let opens_with_subordinate = matches!(
-        w.word(start).to_ascii_lowercase().as_str(),
-        "if" | "when"
-            | "because"
-            | "although"
-            | "though"
-            | "while"
-            | "as"
-            | "after"
-            | "before"
-            | "since"
-            | "unless"
-            | "once"
-            | "until"
-            | "whether"
-    );
     for k in start + 1..end {
         // A new subject or verb counts only once the clause has words of its own (`he and
         // many others are …`, `the heat and unsettled weather …` are subjects, not cuts).
@@ -618,7 +601,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         // clause of its own.
         // (A first-person or `it` subject is usually the speaker's own: the report goes on.)
         if has_own_words
-            && !opens_with_subordinate
+            && !closes_subordinate_clause(w, start, k)
             && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
             && matches!(
@@ -650,6 +633,36 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// True when the comma at `k` closes a subordinate clause that opened after the previous
+/// comma (`said if Trump wins, he would …`, `said that lately, when he speaks, he is …`):
+/// the subject after it belongs to the report.
+fn closes_subordinate_clause(w: &Words, start: usize, k: usize) -> bool {
+    (start..k)
+        .rev()
+        .take_while(|&j| j + 1 == k || !w.is(j, ","))
+        .any(|j| is_subordinator(w, j))
+}
+
+/// `if`, `when`, `because` …: words that open a subordinate clause.
+fn is_subordinator(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "if" | "when"
+            | "because"
+            | "although"
+            | "though"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "unless"
+            | "once"
+            | "until"
+            | "whether"
+    )
 }
 
 /// Words that open a clause of the writer's own after a comma (`, which was passed in
