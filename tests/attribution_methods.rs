@@ -550,3 +550,21 @@ fn report_boundaries_inside_the_clause() {
         "{r:?}"
     );
 }
+
+#[test]
+fn call_on_and_point_to_report_their_objects() {
+    check(
+        "The mayor called on the council to fund the night ferry.",
+        "indirect",
+        "the council to fund the night ferry",
+        "The mayor",
+        "speaker_cue_clause",
+    );
+    check(
+        "Ana Ruiz pointed to the rising cost of fuel for the island ferries.",
+        "indirect",
+        "the rising cost of fuel for the island ferries",
+        "Ana Ruiz",
+        "speaker_cue_clause",
+    );
+}
