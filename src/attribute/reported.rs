@@ -573,7 +573,20 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         w.class(start),
         Some(WordClass::Preposition | WordClass::Determiner)
     );
+    let is_dash = |k: usize| matches!(w.word(k), "\u{2013}" | "\u{2014}" | "--");
+    // `the documents leaked from the DNC — which included research files — had been
+    // altered`: a pair of dashes encloses an aside, not the end of the report.
+    let mut aside_end = 0;
     for k in start + 1..end {
+        if k < aside_end {
+            continue;
+        }
+        if is_dash(k) {
+            if let Some(close) = (k + 1..end.min(k + 20)).find(|&j| is_dash(j)) {
+                aside_end = close + 1;
+                continue;
+            }
+        }
         // A new subject or verb counts only once the clause has words of its own (`he and
         // many others are …`, `the heat and unsettled weather …` are subjects, not cuts).
         let has_own_words = k - start >= MIN_CLAUSE;
@@ -601,13 +614,13 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         // clause of its own.
         // (A first-person or `it` subject is usually the speaker's own: the report goes on.)
         if has_own_words
-            && !closes_subordinate_clause(w, start, k)
             && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
             && matches!(
                 w.word(k + 1),
                 "he" | "she" | "they" | "He" | "She" | "They" | "others" | "some" | "many"
             )
+            && !closes_subordinate_clause(w, start, k)
         {
             return if w.is(k - 1, ",") { k - 1 } else { k };
         }

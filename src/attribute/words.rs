@@ -344,8 +344,16 @@ impl<'a> Words<'a> {
     /// A reporting verb at `k`: one verb, or a phrase that starts with one (`told
     /// reporters`, `said in a statement`), not `according to` or `in a statement`.
     pub fn verb_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        let found = self.cue_at(k, limit).filter(|(c, _)| match c.kind {
+            CueKind::Verb | CueKind::Event => true,
+            CueKind::Phrase => {
+                self.class(k) != Some(WordClass::Preposition) && !self.eq(k, "according")
+            }
+            _ => false,
+        })?;
+        // `the report said`, `his claim`: after an article the word is a noun.
         if self.after_article(k) {
-            return None; // `the report said`, `his claim`: a noun, not a verb
+            return None;
         }
         // `the congressional report said`: a cue right before a reporting verb is its subject.
         if k + 1 < limit
@@ -355,13 +363,7 @@ impl<'a> Words<'a> {
         {
             return None;
         }
-        self.cue_at(k, limit).filter(|(c, _)| match c.kind {
-            CueKind::Verb | CueKind::Event => true,
-            CueKind::Phrase => {
-                self.class(k) != Some(WordClass::Preposition) && !self.eq(k, "according")
-            }
-            _ => false,
-        })
+        Some(found)
     }
 
     /// True when token `k` follows an article or possessive determiner (`the`, `his`, not a
