@@ -568,3 +568,14 @@ fn call_on_and_point_to_report_their_objects() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_quotation_after_an_attribution_is_not_a_parenthetical_report() {
+    check(
+        "In a statement on Friday, a ministry official said, \"We will not comment on the audit.\"",
+        "direct",
+        "We will not comment on the audit.",
+        "a ministry official",
+        "speaker_cue_quote",
+    );
+}

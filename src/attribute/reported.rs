@@ -199,7 +199,9 @@ fn parenthetical(
         let Some(p) = speaker::before(w, t, c) else {
             continue;
         };
-        if p.start != t || end - (close + 1) < MIN_CLAUSE {
+        // `In a statement, an official said, "We …"`: a quotation after the attribution is
+        // a direct quote of its own, not the rest of a report.
+        if p.start != t || end - (close + 1) < MIN_CLAUSE || w.is_quote_mark(close + 1) {
             continue;
         }
         // `But, he said, it is risky.`: a lone conjunction before the attribution is not
