@@ -572,10 +572,10 @@ fn call_on_and_point_to_report_their_objects() {
 #[test]
 fn a_quotation_after_an_attribution_is_not_a_parenthetical_report() {
     check(
-        "In a statement on Friday, a ministry official said, \"We will not comment on the audit.\"",
+        "In a statement on Friday, a senior official said, \"We will not comment on the audit.\"",
         "direct",
         "We will not comment on the audit.",
-        "a ministry official",
+        "a senior official",
         "speaker_cue_quote",
     );
 }
