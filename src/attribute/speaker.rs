@@ -374,6 +374,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         } else if w.class(k) == Some(WordClass::Determiner) {
             start = k;
             break;
+        } else if let Some(det) = noun_modifiers_after_determiner(w, lo, k) {
+            // `a ministry official`, `the harbor board chairman`
+            start = det;
+            break;
         } else {
             break;
         }
@@ -482,6 +486,25 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return None;
     }
     Some(Phrase { start, end: j })
+}
+
+/// Up to two lower-case nouns ending at `k` that a determiner opens (`a ministry`, `the
+/// harbor board`): the determiner's index, so they join the phrase as modifiers.
+fn noun_modifiers_after_determiner(w: &Words, lo: usize, k: usize) -> Option<usize> {
+    let mut j = k;
+    for _ in 0..2 {
+        if !is_plain_noun(w.word(j)) || w.class(j).is_some() || w.is_capitalized(j) {
+            return None;
+        }
+        if j > lo && w.class(j - 1) == Some(WordClass::Determiner) {
+            return Some(j - 1);
+        }
+        if j == lo {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// The speaker phrase that starts at token `start` (after a cue: `said John Smith`),
