@@ -579,3 +579,50 @@ fn a_quotation_after_an_attribution_is_not_a_parenthetical_report() {
         "speaker_cue_quote",
     );
 }
+
+/// (speaker name, affiliation) of every attributed row of `text`.
+fn affiliations(text: &str) -> Vec<(String, String)> {
+    let doc = Document::new("t", text);
+    let lex = Lexicons::embedded();
+    let seg = segment(&doc, lex);
+    attribute(&doc, &seg, lex)
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| {
+            (
+                s.name.clone().unwrap_or_default(),
+                s.affiliation.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn organisations_named_next_to_a_person_or_speaking_themselves() {
+    // An apposition names the employer.
+    assert_eq!(
+        affiliations(
+            "Kenji Arai, an analyst at Tokai Ferry Securities, said the fares would rise."
+        ),
+        vec![(
+            "Kenji Arai".to_string(),
+            "Tokai Ferry Securities".to_string()
+        )]
+    );
+    // An organisation name the lexicons do not know speaks for itself.
+    assert_eq!(
+        affiliations("The Free Fare Movement said the ferry should be free for pupils."),
+        vec![(
+            "Free Fare Movement".to_string(),
+            "Free Fare Movement".to_string()
+        )]
+    );
+    // A role before the name, with the organisation before the role.
+    assert_eq!(
+        affiliations("Harbor Pilots Association spokesperson Mia Roth said the channel was safe."),
+        vec![(
+            "Mia Roth".to_string(),
+            "Harbor Pilots Association".to_string()
+        )]
+    );
+}

@@ -60,6 +60,85 @@ fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Most tokens searched for the organisation named next to a person.
+const MAX_ROLE: usize = 8;
+
+/// The organisation a person speaks for, named next to the name run `a..b`: in an
+/// apposition after it (`Kenji Sato, an analyst at Tokai Securities,`, `Ana Li, a
+/// spokesperson for the World Health Organization,`) or before a role that precedes it
+/// (`Qilin Auto spokesperson Li Wei`). A known organisation or country gives its canonical
+/// affiliation; an unknown one its name as written.
+fn organisation_around<'a>(w: &Words<'a>, a: usize, b: usize) -> Option<&'a str> {
+    let n = w.tokens.len();
+    // After: `, <role words> at|of|for|with [the] <Capitalised run>`.
+    if b < n && w.is(b, ",") {
+        let limit = n.min(b + 1 + MAX_ROLE);
+        let mut k = b + 1;
+        while k < limit && !w.is_punct(k) && !w.is_capitalized(k) {
+            if matches!(w.word(k), "at" | "of" | "for" | "with") {
+                let mut start = k + 1;
+                if start < n && w.eq(start, "the") {
+                    start += 1;
+                }
+                if let Some(org) = capitalised_run(w, start) {
+                    return Some(affiliation_of(w, org));
+                }
+                return None;
+            }
+            k += 1;
+        }
+    }
+    // Before: `<Capitalised run> <role words> <name>`.
+    let mut k = a;
+    while k > 0 && a - k < 3 && !w.is_capitalized(k - 1) && w.title_at(k - 1, a).is_some() {
+        k -= 1;
+    }
+    if k < a && k > 0 && w.is_capitalized(k - 1) {
+        let mut start = k - 1;
+        while start > 0 && w.is_capitalized(start - 1) && !w.starts_sentence(start) {
+            start -= 1;
+        }
+        return Some(affiliation_of(w, (start, k)));
+    }
+    None
+}
+
+/// The capitalised run of words starting at `k` (joined by `of`, `for`, `and`, `&`).
+fn capitalised_run(w: &Words, k: usize) -> Option<(usize, usize)> {
+    let n = w.tokens.len();
+    if k >= n || !w.is_capitalized(k) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < n {
+        if w.is_capitalized(end) {
+            end += 1;
+        } else if matches!(w.word(end), "of" | "for" | "and" | "&")
+            && end + 1 < n
+            && w.is_capitalized(end + 1)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some((k, end))
+}
+
+/// The affiliation named by tokens `a..b`: a known body's canonical affiliation, else the
+/// words themselves.
+fn affiliation_of<'a>(w: &Words<'a>, (a, b): (usize, usize)) -> &'a str {
+    if let Some((body, len)) = w.body_at(a, b) {
+        if len == b - a {
+            if let Some(aff) = body.affiliation.as_deref() {
+                return aff;
+            }
+        }
+    }
+    let text: &'a str = w.text;
+    strip_possessive(&text[w.span(a).start..w.span(b - 1).end])
+}
+
 impl Entities {
     /// Scans the document for names of people, organisations and countries.
     pub fn scan(w: &Words) -> Entities {
@@ -194,6 +273,20 @@ impl Entities {
             // A title alone (`The Secretary`): refers to whoever holds it.
             return;
         };
+        // `Banca Dorica Group`, `Lambeth Council`: an organisation the lexicons do not know
+        // speaks for itself.
+        let last_word = (na..nb).rev().find(|&k| !w.is_punct(k));
+        if last_word.is_some_and(|k| w.is_organization_word(k)) && r.title.is_none() {
+            let name = &w.text[w.span(na).start..w.span(nb - 1).end];
+            let name = strip_possessive(name.trim_end_matches(['.', ',']));
+            let id = self.find_or_add(name, SpeakerType::Organization, Some(name));
+            self.mentions.push(Mention { pos, entity: id });
+            return;
+        }
+        let mut r = r;
+        if r.affiliation.is_none() {
+            r.affiliation = organisation_around(w, a, b);
+        }
         let mut name = std::mem::take(&mut self.name_buffer);
         name.clear();
         let mut count = 0;

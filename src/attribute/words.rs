@@ -311,6 +311,14 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// True when token `k` is a word that ends organisation names (`organization_words.csv`:
+    /// `Association`, `Bank`, `Council`).
+    pub fn is_organization_word(&self, k: usize) -> bool {
+        let word = self.word(k);
+        self.lex.organization_words.contains(word)
+            || self.lex.organization_words.contains(&word.to_lowercase())
+    }
+
     /// Ends in a possessive `'s`.
     pub fn is_possessive(&self, k: usize) -> bool {
         let s = self.word(k);

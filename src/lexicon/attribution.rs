@@ -321,6 +321,16 @@ pub fn parse_adjuncts(file: &LexiconFile) -> Result<FxHashMap<String, AdjunctRol
     Ok(out)
 }
 
+/// A one-column word list (`word` header), keyed in lower case.
+pub fn parse_word_list(file: &LexiconFile) -> Result<rustc_hash::FxHashSet<String>, LexiconError> {
+    Ok(file
+        .rows(&["word"])?
+        .iter()
+        .filter_map(|row| row.fields.first())
+        .map(|word| word.to_lowercase())
+        .collect())
+}
+
 /// Lookup key: lower case, curly apostrophes folded, single spaces.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -44,6 +44,8 @@ pub struct Lexicons {
     pub function_words: rustc_hash::FxHashMap<String, WordClass>,
     /// Time words and prepositions that open an adjunct after a cue (`adjuncts.csv`).
     pub adjuncts: rustc_hash::FxHashMap<String, AdjunctRole>,
+    /// Last words of organisation names (`Association`, `Bank`: `organization_words.csv`).
+    pub organization_words: rustc_hash::FxHashSet<String>,
     /// Every word-level entry above in one hash table, for one probe per token.
     pub word_index: WordIndex,
     /// Stance terms and modifiers (`tone.csv`, `conflict.csv`, `certainty.csv`,
@@ -87,6 +89,10 @@ impl Lexicons {
                 "function_words.csv",
             )?)?,
             adjuncts: attribution::parse_adjuncts(&LexiconFile::open(dir, "adjuncts.csv")?)?,
+            organization_words: attribution::parse_word_list(&LexiconFile::open(
+                dir,
+                "organization_words.csv",
+            )?)?,
             word_index: WordIndex::default(),
             stance: StanceLexicon::default(),
         };

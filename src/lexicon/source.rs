@@ -48,6 +48,7 @@ fn embedded(name: &str) -> Option<&'static str> {
         "organizations.csv" => include_str!("../../lexicons/organizations.csv"),
         "function_words.csv" => include_str!("../../lexicons/function_words.csv"),
         "adjuncts.csv" => include_str!("../../lexicons/adjuncts.csv"),
+        "organization_words.csv" => include_str!("../../lexicons/organization_words.csv"),
         "tone.csv" => include_str!("../../lexicons/tone.csv"),
         "conflict.csv" => include_str!("../../lexicons/conflict.csv"),
         "certainty.csv" => include_str!("../../lexicons/certainty.csv"),
