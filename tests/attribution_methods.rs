@@ -617,6 +617,10 @@ fn organisations_named_next_to_a_person_or_speaking_themselves() {
             "Free Fare Movement".to_string()
         )]
     );
+    // A generic body takes the country that owns it.
+    let found = affiliations("Germany's Defence Ministry said the frigate would sail in May.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Germany");
     // A role before the name, with the organisation before the role.
     assert_eq!(
         affiliations("Harbor Pilots Association spokesperson Mia Roth said the channel was safe."),

@@ -259,7 +259,9 @@ impl Entities {
             } else {
                 SpeakerType::Organization
             };
-            let id = self.find_or_add(&body.canonical, kind, body.affiliation.as_deref());
+            // `Germany's Defence Ministry`: a generic body takes the possessive country.
+            let affiliation = body.affiliation.as_deref().or(r.affiliation);
+            let id = self.find_or_add(&body.canonical, kind, affiliation);
             if body.is_country {
                 *self
                     .country_mentions
