@@ -50,7 +50,7 @@ fn is_quantity(w: &Words, k: usize) -> bool {
     // `Seventy-four`: the tens word decides.
     let first = lower.split('-').next().unwrap_or_default();
     // `two-thirds`: a number word with a fraction
-    let fraction = first != lower && lower.ends_with("ths") || lower.ends_with("thirds");
+    let fraction = (first != lower && lower.ends_with("ths")) || lower.ends_with("thirds");
     s.bytes().next().is_some_and(|b| b.is_ascii_digit())
         || (fraction && is_number_word(first))
         || matches!(
@@ -178,16 +178,12 @@ fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     j
 }
 
-fn is_time_word(w: &Words, k: usize) -> bool {
-    w.adjunct_role(k) == Some(crate::lexicon::AdjunctRole::Time)
-}
-
 /// The phrase of [`before`] without the `of` extension.
 fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let mut j = skip_auxiliaries(w, lo, end);
     // `RNC spokesman Sean Spicer on Thursday evening said`: a time phrase before the cue.
     let mut t = j;
-    while t > lo && (is_time_word(w, t - 1) || (w.eq(t - 1, "on") && t < j)) {
+    while t > lo && (w.is_time_word(t - 1) || (w.eq(t - 1, "on") && t < j)) {
         t -= 1;
     }
     if t < j && t > lo && !w.is_punct(t - 1) && !w.eq(t, "this") {
@@ -400,15 +396,7 @@ const MAX_SUBJECT: usize = 16;
 /// a clause rather than a noun phrase: an auxiliary or a number-only head, a lower-case head
 /// ending in `-ly`, or a preposition or pronoun to open it.
 pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
-    let mut j = end;
-    while j > lo
-        && matches!(
-            w.class(j - 1),
-            Some(WordClass::Auxiliary | WordClass::Adverb)
-        )
-    {
-        j -= 1;
-    }
+    let j = skip_auxiliaries(w, lo, end);
     if j == lo {
         return None;
     }

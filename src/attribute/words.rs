@@ -319,6 +319,11 @@ impl<'a> Words<'a> {
             || self.lex.organization_words.contains(&word.to_lowercase())
     }
 
+    /// `Monday`, `yesterday`, `earlier`, `evening`: a time word (`adjuncts.csv`).
+    pub fn is_time_word(&self, k: usize) -> bool {
+        self.adjunct_role(k) == Some(AdjunctRole::Time)
+    }
+
     /// Ends in a possessive `'s`.
     pub fn is_possessive(&self, k: usize) -> bool {
         let s = self.word(k);
