@@ -630,3 +630,19 @@ fn organisations_named_next_to_a_person_or_speaking_themselves() {
         )]
     );
 }
+
+#[test]
+fn quote_resumed_after_a_long_apposition() {
+    let r = rows(
+        "\"The plan was doomed,\" said Kevin Barrow, a lawyer at Bailey & Grant, who represents the harbor authority in the bankruptcy cases. \"It was destined to fail.\"",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].1.as_str(), r[0].2.as_str(), r[0].4.as_str()),
+        (
+            "The plan was doomed, | It was destined to fail.",
+            "Kevin Barrow",
+            "interrupted"
+        )
+    );
+}

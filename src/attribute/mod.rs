@@ -106,6 +106,9 @@ impl Quote {
 
 /// Most tokens between an attribution and the quotation it continues into.
 const MAX_ATTRIBUTION_GAP: usize = 20;
+/// The same when the quotation opens the next sentence: the attribution's sentence may end
+/// on a long apposition (`"A," said Kevin Barrett, a lawyer at …, who represents …. "B."`).
+const MAX_RESUME_GAP: usize = 45;
 
 /// A reported clause with quotation marks is `mixed` only with this many words outside them.
 const MIN_WORDS_OUTSIDE_QUOTES: usize = 2;
@@ -292,7 +295,7 @@ fn resumes(w: &Words, from: usize, open: usize) -> bool {
     if sentence_of(open) != sentence_of(from - 1) + 1 {
         return false;
     }
-    open - from <= MAX_ATTRIBUTION_GAP && (from..open).all(|k| !w.is_quote_mark(k))
+    open - from <= MAX_RESUME_GAP && (from..open).all(|k| !w.is_quote_mark(k))
 }
 
 /// Quotes without their own cue take the speaker of an earlier quote in the same sentence,
