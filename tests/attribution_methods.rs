@@ -646,3 +646,16 @@ fn quote_resumed_after_a_long_apposition() {
         )
     );
 }
+
+#[test]
+fn a_quote_with_its_own_cue_does_not_resume_the_previous_one() {
+    let r = rows(
+        "\"We should close the pier,\" said the woman, who did not want to be named. \"Too much traffic,\" she said.",
+    );
+    let contents: Vec<&str> = r.iter().map(|row| row.1.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec!["We should close the pier,", "Too much traffic,"],
+        "{r:?}"
+    );
+}

@@ -215,7 +215,15 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         if let (Some(prev), Some(f)) = (merged_into, n.checked_sub(1).and_then(|p| direct[p].1)) {
             let prev_i = direct[n - 1].0;
             let same_paragraph = seg.quotes[prev_i].paragraph == seg.quotes[i].paragraph;
+            // `"B," she said` after the attribution has a cue of its own: not a resumption.
+            let close = quote_tokens[i].1.saturating_sub(1);
+            let own_cue = found.is_some_and(|g| {
+                g.cue != f.cue
+                    && g.method.starts_with("quote_")
+                    && w.sentence_of(g.cue.0) == w.sentence_of(close)
+            });
             if f.method.starts_with("quote_")
+                && !own_cue
                 && same_paragraph
                 && (interrupts(&w, f.end, quote_tokens[i].0)
                     || resumes(&w, f.end, quote_tokens[i].0))
