@@ -66,22 +66,41 @@ pub fn read_file(input: InputFile) -> Box<dyn Iterator<Item = Record>> {
             std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn std::io::Read>)
         }
     };
-    let reader = match opened {
-        Ok(r) => r,
-        Err(e) => {
-            return Box::new(std::iter::once(Record {
-                result: Err(RecordError::new(
-                    input.default_id(),
-                    &name,
-                    None,
-                    format!("cannot read file: {e}"),
-                )),
-                input_bytes: 0,
-            }))
-        }
-    };
-    match input.format {
-        InputFormat::Txt => Box::new(std::iter::once(txt::read(reader, &input))),
+    match opened {
+        Ok(reader) => read_reader(reader, input.format, name, input.default_id()),
+        Err(e) => Box::new(std::iter::once(Record {
+            result: Err(RecordError::new(
+                input.default_id(),
+                &name,
+                None,
+                format!("cannot read file: {e}"),
+            )),
+            input_bytes: 0,
+        })),
+    }
+}
+
+/// Streams the records of in-memory bytes as if they were a file called `name` in
+/// `format` (used by the fuzz target and tests; the id of a txt document is `name`).
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    format: InputFormat,
+    name: &str,
+) -> Box<dyn Iterator<Item = Record>> {
+    let reader: Box<dyn std::io::Read> = Box::new(std::io::Cursor::new(bytes));
+    read_reader(reader, format, name.to_string(), name.to_string())
+}
+
+/// Streams the records of `reader`, named `name` in messages; `default_id` is the id of a
+/// txt document.
+fn read_reader(
+    reader: Box<dyn std::io::Read>,
+    format: InputFormat,
+    name: String,
+    default_id: String,
+) -> Box<dyn Iterator<Item = Record>> {
+    match format {
+        InputFormat::Txt => Box::new(std::iter::once(txt::read(reader, name, default_id))),
         InputFormat::Jsonl => Box::new(jsonl::JsonlReader::new(BufReader::new(reader), name)),
         InputFormat::Csv => Box::new(csv_input::CsvReader::new(reader, name)),
     }

@@ -1,19 +1,18 @@
 //! Plain-text files: one document per file, optional ` date YYYY-MM-DD Title` first line.
 
 use super::decode::decode_lossy;
-use super::{InputFile, Record, RecordError};
+use super::{Record, RecordError};
 use crate::document::{DocMeta, Document};
 use std::io::Read;
 
 /// Reads a whole text file as one document; the text is the file's content unchanged.
-pub fn read(mut reader: Box<dyn Read>, input: &InputFile) -> Record {
-    let name = input.display_name();
+pub fn read(mut reader: Box<dyn Read>, name: String, default_id: String) -> Record {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
         return Record {
             input_bytes: bytes.len() as u64,
             result: Err(RecordError::new(
-                input.default_id(),
+                default_id,
                 &name,
                 None,
                 format!("cannot read file: {e}"),
@@ -27,7 +26,7 @@ pub fn read(mut reader: Box<dyn Read>, input: &InputFile) -> Record {
         input_bytes,
         result: Ok(Document {
             meta: DocMeta {
-                id: input.default_id(),
+                id: default_id,
                 source_file: name,
                 line: None,
                 date,
