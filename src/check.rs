@@ -2,10 +2,10 @@
 //! property tests and the fuzz regression tests: raw bytes go through a corpus reader,
 //! every stage and the CSV rows, and every span that reaches a table is checked.
 
-use crate::corpus::{read_bytes, InputFormat};
+use crate::corpus::{read_bytes, InputFormat, ReadOptions};
 use crate::document::Span;
 use crate::lexicon::Lexicons;
-use crate::output::render;
+use crate::output::{render, CellMode};
 use crate::pipeline::{analyze, Analysis, Outcome};
 
 /// The input format a fuzz input's first byte selects (`byte % 3`: txt, JSONL, CSV).
@@ -29,9 +29,14 @@ pub fn check_pipeline_invariants(data: &[u8]) -> usize {
 
 /// Like [`check_pipeline_invariants`] with the format given explicitly.
 pub fn check_bytes(body: &[u8], format: InputFormat) -> usize {
+    check_bytes_with(body, format, ReadOptions::default())
+}
+
+/// Like [`check_bytes`] with reading limits (a small `max_doc_bytes` exercises the cuts).
+pub fn check_bytes_with(body: &[u8], format: InputFormat, options: ReadOptions) -> usize {
     let lex = Lexicons::embedded();
     let mut records = 0;
-    for record in read_bytes(body.to_vec(), format, "fuzz") {
+    for record in read_bytes(body.to_vec(), format, "fuzz", options) {
         records += 1;
         let outcome = match record.result {
             Ok(doc) => {
@@ -41,7 +46,7 @@ pub fn check_bytes(body: &[u8], format: InputFormat) -> usize {
             }
             Err(e) => Outcome::Failed(e),
         };
-        let rows = render(&outcome);
+        let rows = render(&outcome, CellMode::Safe);
         let documents = count_csv_records(&rows.documents);
         assert_eq!(documents, 1, "one documents.csv row per record");
         let quotes = count_csv_records(&rows.quotes);

@@ -1,6 +1,7 @@
 //! The set of output tables of one run, written atomically.
 
 use super::affiliations::{AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
+use super::cells::{cell, CellMode};
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 use super::speakers::SPEAKER_COLUMNS;
 use super::Aggregates;
@@ -13,11 +14,12 @@ use tempfile::NamedTempFile;
 struct Table {
     name: &'static str,
     file: BufWriter<NamedTempFile>,
+    mode: CellMode,
 }
 
 impl Table {
-    fn create(dir: &Path, name: &'static str, columns: &[&str]) -> Result<Table> {
-        Table::create_with(dir, name, columns, &[])
+    fn create(dir: &Path, name: &'static str, columns: &[&str], mode: CellMode) -> Result<Table> {
+        Table::create_with(dir, name, columns, &[], mode)
     }
 
     fn create_with(
@@ -25,6 +27,7 @@ impl Table {
         name: &'static str,
         columns: &[&str],
         extra: &[String],
+        mode: CellMode,
     ) -> Result<Table> {
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
@@ -37,11 +40,12 @@ impl Table {
             columns
                 .iter()
                 .copied()
-                .chain(extra.iter().map(String::as_str)),
+                .chain(extra.iter().map(String::as_str))
+                .map(|c| cell(c, mode).into_owned()),
         )?;
         file.write_all(&header.into_inner().map_err(|e| e.into_error())?)
             .with_context(|| format!("cannot write {name}"))?;
-        Ok(Table { name, file })
+        Ok(Table { name, file, mode })
     }
 
     fn finish(self, dir: &Path) -> Result<PathBuf> {
@@ -78,7 +82,7 @@ impl TableSet {
     /// Creates the output directory if needed and opens the temporary tables;
     /// `categories` are the user dictionary categories (a count and a share column each,
     /// after the fixed quote columns).
-    pub fn create(dir: &Path, categories: &[String]) -> Result<TableSet> {
+    pub fn create(dir: &Path, categories: &[String], mode: CellMode) -> Result<TableSet> {
         let extra: Vec<String> = categories
             .iter()
             .flat_map(|c| [c.clone(), format!("{c}_share")])
@@ -87,11 +91,11 @@ impl TableSet {
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
         Ok(TableSet {
             dir: dir.to_path_buf(),
-            documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
-            quotes: Table::create_with(dir, "quotes.csv", QUOTE_COLUMNS, &extra)?,
-            speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS)?,
-            affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS)?,
-            timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS)?,
+            documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS, mode)?,
+            quotes: Table::create_with(dir, "quotes.csv", QUOTE_COLUMNS, &extra, mode)?,
+            speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS, mode)?,
+            affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS, mode)?,
+            timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS, mode)?,
         })
     }
 
@@ -133,7 +137,7 @@ fn write_rows(table: &mut Table, rows: Vec<Vec<String>>) -> Result<()> {
         .has_headers(false)
         .from_writer(Vec::new());
     for row in rows {
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|c| cell(c, table.mode).into_owned()))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     table
