@@ -204,6 +204,39 @@ mod tests {
     }
 
     #[test]
+    fn a_directory_that_cannot_be_listed_is_kept_as_an_entry() {
+        // read_dir fails on a file as it does on a directory without permission (which
+        // root can list anyway, so a permission test would not run everywhere).
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, "x").unwrap();
+        let mut found = Vec::new();
+        walk(&file, &mut found);
+        match found.as_slice() {
+            [Walked::Unreadable(path, message)] => {
+                assert_eq!(path, &file);
+                assert!(message.contains("cannot list directory"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let input = InputFile {
+            source: InputSource::Unreadable {
+                path: file,
+                message: "cannot list directory: denied".into(),
+            },
+            format: InputFormat::Txt,
+            size: None,
+        };
+        let records: Vec<_> = crate::corpus::read_file(input, Default::default()).collect();
+        assert_eq!(records.len(), 1);
+        let err = records[0].result.as_ref().unwrap_err();
+        assert!(
+            err.message.contains("cannot list directory: denied"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn missing_input_is_an_error() {
         assert!(discover(&[PathBuf::from("/no/such/input.txt")], None).is_err());
     }

@@ -8,12 +8,41 @@ use super::Aggregates;
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use tempfile::NamedTempFile;
+
+/// A table's temporary file, with an optional byte budget that simulates a full disk
+/// (see [`TableSet::simulate_full_disk_after`]).
+struct TempTable {
+    tmp: NamedTempFile,
+    budget: Option<Arc<AtomicU64>>,
+}
+
+impl Write for TempTable {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(budget) = &self.budget {
+            let left = budget.load(Ordering::Relaxed);
+            if left < buf.len() as u64 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "No space left on device (simulated)",
+                ));
+            }
+            budget.fetch_sub(buf.len() as u64, Ordering::Relaxed);
+        }
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
 
 /// One table being written to a temporary file next to its final name.
 struct Table {
     name: &'static str,
-    file: BufWriter<NamedTempFile>,
+    file: BufWriter<TempTable>,
     mode: CellMode,
 }
 
@@ -34,7 +63,7 @@ impl Table {
             .suffix(".tmp")
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        let mut file = BufWriter::with_capacity(1 << 20, tmp);
+        let mut file = BufWriter::with_capacity(1 << 20, TempTable { tmp, budget: None });
         let mut header = csv::Writer::from_writer(Vec::new());
         header.write_record(
             columns
@@ -48,20 +77,20 @@ impl Table {
         Ok(Table { name, file, mode })
     }
 
-    fn finish(self, dir: &Path) -> Result<PathBuf> {
+    /// Flushes the table and syncs it to disk, returning the temporary file (not yet in
+    /// place).
+    fn flush(self, dir: &Path) -> Result<(PathBuf, NamedTempFile)> {
         let target = dir.join(self.name);
         let tmp = self
             .file
             .into_inner()
             .map_err(|e| e.into_error())
-            .with_context(|| format!("cannot write {}", target.display()))?;
+            .with_context(|| format!("cannot write {}", target.display()))?
+            .tmp;
         tmp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {}", target.display()))?;
-        tmp.persist(&target)
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot move {} into place", target.display()))?;
-        Ok(target)
+        Ok((target, tmp))
     }
 }
 
@@ -99,6 +128,23 @@ impl TableSet {
         })
     }
 
+    /// Makes every later write fail with "No space left on device" once `bytes` more
+    /// bytes have gone to the temporary files (all tables share the budget). For tests of
+    /// the full-disk path, which cannot be produced on demand otherwise.
+    #[doc(hidden)]
+    pub fn simulate_full_disk_after(&mut self, bytes: u64) {
+        let budget = Arc::new(AtomicU64::new(bytes));
+        for table in [
+            &mut self.documents,
+            &mut self.quotes,
+            &mut self.speakers,
+            &mut self.affiliations,
+            &mut self.timeline,
+        ] {
+            table.file.get_mut().budget = Some(Arc::clone(&budget));
+        }
+    }
+
     /// Appends one document's rendered rows.
     pub fn write(&mut self, rows: &Rendered) -> Result<()> {
         self.documents
@@ -121,13 +167,23 @@ impl TableSet {
             aggregates.affiliations.affiliation_rows(),
         )?;
         write_rows(&mut self.timeline, aggregates.affiliations.timeline_rows())?;
-        Ok(vec![
-            self.documents.finish(&self.dir)?,
-            self.quotes.finish(&self.dir)?,
-            self.speakers.finish(&self.dir)?,
-            self.affiliations.finish(&self.dir)?,
-            self.timeline.finish(&self.dir)?,
-        ])
+        // Every table is complete on disk before the first one is renamed, so a write
+        // failure (a full disk) leaves all of the previous tables in place.
+        let flushed = [
+            self.documents.flush(&self.dir)?,
+            self.quotes.flush(&self.dir)?,
+            self.speakers.flush(&self.dir)?,
+            self.affiliations.flush(&self.dir)?,
+            self.timeline.flush(&self.dir)?,
+        ];
+        let mut paths = Vec::with_capacity(flushed.len());
+        for (target, tmp) in flushed {
+            tmp.persist(&target)
+                .map_err(|e| e.error)
+                .with_context(|| format!("cannot move {} into place", target.display()))?;
+            paths.push(target);
+        }
+        Ok(paths)
     }
 }
 
