@@ -17,14 +17,27 @@ pub fn format_for(selector: u8) -> InputFormat {
     }
 }
 
-/// Runs `data` (first byte: format, see [`format_for`]; rest: the file) through reading,
-/// analysis and rendering, and panics when an invariant breaks. Returns the number of
-/// records read (each one analysed or reported as an error, none lost).
+/// The `--max-doc-bytes` a fuzz input's first byte selects (`byte / 3 % 4`: the default,
+/// 64, 256 or 1024 bytes), so the fuzzer also exercises records cut at the limit.
+pub fn limit_for(selector: u8) -> ReadOptions {
+    let max_doc_bytes = match (selector / 3) % 4 {
+        0 => crate::corpus::DEFAULT_MAX_DOC_BYTES,
+        1 => 64,
+        2 => 256,
+        _ => 1024,
+    };
+    ReadOptions { max_doc_bytes }
+}
+
+/// Runs `data` (first byte: format and limit, see [`format_for`] and [`limit_for`]; rest:
+/// the file) through reading, analysis and rendering, and panics when an invariant
+/// breaks. Returns the number of records read (each one analysed or reported as an error,
+/// none lost).
 pub fn check_pipeline_invariants(data: &[u8]) -> usize {
     let Some((&selector, body)) = data.split_first() else {
         return 0;
     };
-    check_bytes(body, format_for(selector))
+    check_bytes_with(body, format_for(selector), limit_for(selector))
 }
 
 /// Like [`check_pipeline_invariants`] with the format given explicitly.
