@@ -150,12 +150,20 @@ impl TableSet {
         self.documents
             .file
             .write_all(&rows.documents)
-            .context("cannot write documents.csv")?;
+            .with_context(|| self.write_error("documents.csv"))?;
         self.quotes
             .file
             .write_all(&rows.quotes)
-            .context("cannot write quotes.csv")?;
+            .with_context(|| self.write_error("quotes.csv"))?;
         Ok(())
+    }
+
+    fn write_error(&self, name: &str) -> String {
+        format!(
+            "cannot write {} (the previous tables in {} are left as they were)",
+            self.dir.join(name).display(),
+            self.dir.display()
+        )
     }
 
     /// Writes the aggregate tables, flushes every table and renames it into place;
