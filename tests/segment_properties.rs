@@ -1,4 +1,5 @@
-//! Properties of segmentation on arbitrary input: no panics, valid spans, linear time.
+//! Properties on arbitrary input: segmentation and the whole pipeline (readers, stages,
+//! rows) never panic and give valid spans; CSV records round-trip; linear time.
 
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
