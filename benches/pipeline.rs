@@ -80,7 +80,7 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[Document]) {
             docs.iter()
                 .map(|d| {
                     let outcome = Outcome::Ok(analyze(d.clone(), lex));
-                    let rows = render(&outcome);
+                    let rows = render(&outcome, whosaid::output::CellMode::Safe);
                     rows.documents.len() + rows.quotes.len()
                 })
                 .sum::<usize>()
@@ -91,7 +91,7 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[Document]) {
             docs.par_iter()
                 .map(|d| {
                     let outcome = Outcome::Ok(analyze(d.clone(), lex));
-                    let rows = render(&outcome);
+                    let rows = render(&outcome, whosaid::output::CellMode::Safe);
                     rows.documents.len() + rows.quotes.len()
                 })
                 .sum::<usize>()

@@ -54,6 +54,9 @@ fn main() {
         .map(|d| Outcome::Ok(analyze(d.clone(), lex)))
         .collect();
     time("render", &mut || {
-        analyses.iter().map(|a| render(a).quotes.len()).sum()
+        analyses
+            .iter()
+            .map(|a| render(a, whosaid::output::CellMode::Safe).quotes.len())
+            .sum()
     });
 }

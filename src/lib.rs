@@ -18,6 +18,7 @@
 //! ```
 
 pub mod attribute;
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod document;

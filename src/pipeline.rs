@@ -33,6 +33,7 @@ pub fn analyze(doc: Document, lex: &Lexicons) -> Analysis {
     let mut quotes = attribute(&doc, &seg, lex);
     score_quotes(&doc, &seg, &mut quotes, lex);
     let mut warnings = doc.warnings.clone();
+    warnings.extend(text_warnings(&doc.text));
     warnings.extend(seg.warnings);
     Analysis {
         paragraphs: seg.paragraphs.len(),
@@ -41,6 +42,20 @@ pub fn analyze(doc: Document, lex: &Lexicons) -> Analysis {
         warnings,
         doc,
     }
+}
+
+/// Warnings about the text itself: empty, or holding control characters (NUL and other
+/// C0 controls except tab and line breaks, DEL), which are kept as they are.
+fn text_warnings(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("empty text".to_string());
+    }
+    let controls = text
+        .bytes()
+        .filter(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+        .count();
+    (controls > 0)
+        .then(|| format!("{controls} control characters (NUL, other C0 or DEL) kept in the text"))
 }
 
 /// Documents per batch: enough to keep every thread busy, few enough to bound memory.

@@ -94,70 +94,126 @@ fn sample_article_quotes_appear_once_in_the_table() {
     assert_eq!(docs[0]["bytes"], "1985");
 }
 
-/// Every quote row's offsets point at its text in the source document.
+/// Every offset in every quote row points at its text in the source document, for every
+/// document of the sample and the labeled data: `text[s..e]` of the fragments joined by a
+/// space is the `text` cell, and the speaker and cue spans give the `speaker_mention` and
+/// `cue` cells. Cells are read back through `whosaid::output::restore`, which drops the
+/// spreadsheet-safety `'` (the tables are written in the default, neutralised mode).
 #[test]
 fn quote_offsets_point_into_the_source_text() {
+    use whosaid::output::restore;
     let dir = tempdir();
     run_ok(&[
         "run",
         "data/sample",
+        "data/labeled/articles.jsonl",
         "--out",
         dir.path().to_str().unwrap(),
         "-q",
     ]);
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for line in std::fs::read_to_string(root().join("data/labeled/articles.jsonl"))
+        .unwrap()
+        .lines()
+    {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        texts.insert(
+            v["doc_id"].as_str().unwrap().to_string(),
+            v["text"].as_str().unwrap().to_string(),
+        );
+    }
     let docs = read_table(&dir.path().join("documents.csv"));
-    let texts: HashMap<String, String> = docs
-        .iter()
-        .map(|d| {
-            let text = std::fs::read_to_string(root().join(&d["source_file"])).unwrap();
-            (d["doc_id"].clone(), text)
-        })
-        .collect();
+    for d in docs.iter().filter(|d| d["source_file"].ends_with(".txt")) {
+        let text = std::fs::read_to_string(root().join(&d["source_file"])).unwrap();
+        texts.insert(d["doc_id"].clone(), text);
+    }
+    assert_eq!(docs.len(), 5 + 48);
+    assert!(docs.iter().all(|d| d["status"] == "ok"));
     let quotes = read_table(&dir.path().join("quotes.csv"));
-    assert!(quotes.len() > 20);
+    assert!(quotes.len() > 300);
+    let slice = |text: &str, s: &str, e: &str| -> String {
+        text[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()].to_string()
+    };
     for q in &quotes {
-        let text = &texts[&q["doc_id"]];
-        let pieces: Vec<&str> = q["fragments"]
+        let text = &texts[restore(&q["doc_id"])];
+        let pieces: Vec<String> = q["fragments"]
             .split(';')
             .map(|f| {
                 let (s, e) = f.split_once('-').unwrap();
-                &text[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+                slice(text, s, e)
             })
             .collect();
-        assert_eq!(pieces.join(" "), q["text"], "{q:?}");
+        assert_eq!(pieces.join(" "), restore(&q["text"]), "{q:?}");
         let start: usize = q["start"].parse().unwrap();
         assert!(q["fragments"].starts_with(&format!("{start}-")));
         assert!(q["fragments"].ends_with(&format!("-{}", q["end"])));
+        if !q["speaker_start"].is_empty() {
+            let mention = slice(text, &q["speaker_start"], &q["speaker_end"]);
+            assert_eq!(mention, restore(&q["speaker_mention"]), "{q:?}");
+        }
+        if !q["cue_start"].is_empty() {
+            assert_eq!(
+                slice(text, &q["cue_start"], &q["cue_end"]),
+                restore(&q["cue"]),
+                "{q:?}"
+            );
+        }
     }
 }
 
+/// All five tables are byte-identical across thread counts and repeated runs, on the
+/// bundled data and on a corpus of hostile records.
 #[test]
 fn output_is_identical_across_thread_counts() {
-    let a = tempdir();
-    let b = tempdir();
-    run_ok(&[
-        "run",
-        "data",
-        "--out",
-        a.path().to_str().unwrap(),
-        "-q",
-        "--threads",
-        "1",
-    ]);
-    run_ok(&[
-        "run",
-        "data",
-        "--out",
-        b.path().to_str().unwrap(),
-        "-q",
-        "--threads",
-        "4",
-    ]);
-    for table in ["documents.csv", "quotes.csv"] {
-        let x = std::fs::read(a.path().join(table)).unwrap();
-        let y = std::fs::read(b.path().join(table)).unwrap();
-        assert!(!x.is_empty());
-        assert_eq!(x, y, "{table} differs between 1 and 4 threads");
+    let hostile = tempdir();
+    let mut jsonl = String::new();
+    for (i, text) in [
+        "\"Bob.\"\n\n\"What.\"",
+        "\"\"=",
+        "\"-- and then,\" he said. \"=1+1,\" she said.",
+        "\u{201C}\u{2018}\u{201C}\u{2018} open",
+        "",
+    ]
+    .iter()
+    .cycle()
+    .take(600)
+    .enumerate()
+    {
+        jsonl.push_str(&serde_json::json!({"id": format!("h{i}"), "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    std::fs::write(hostile.path().join("h.jsonl"), jsonl).unwrap();
+    let h = hostile.path().join("h.jsonl");
+    let runs: Vec<tempfile::TempDir> = ["1", "4", "4", "2"]
+        .iter()
+        .map(|threads| {
+            let out = tempdir();
+            run_ok(&[
+                "run",
+                "data",
+                h.to_str().unwrap(),
+                "--out",
+                out.path().to_str().unwrap(),
+                "-q",
+                "--threads",
+                threads,
+            ]);
+            out
+        })
+        .collect();
+    for table in [
+        "documents.csv",
+        "quotes.csv",
+        "speakers.csv",
+        "affiliations.csv",
+        "timeline.csv",
+    ] {
+        let first = std::fs::read(runs[0].path().join(table)).unwrap();
+        assert!(first.len() > 100, "{table} is empty");
+        for (k, run) in runs.iter().enumerate().skip(1) {
+            let other = std::fs::read(run.path().join(table)).unwrap();
+            assert!(first == other, "{table} differs between run 0 and run {k}");
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! Properties of segmentation on arbitrary input: no panics, valid spans, linear time.
+//! Properties on arbitrary input: segmentation and the whole pipeline (readers, stages,
+//! rows) never panic and give valid spans; CSV records round-trip; linear time.
 
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -163,5 +164,102 @@ fn one_megabyte_of_quote_marks_segments_in_linear_time() {
     ] {
         let t = time_segment(adversarial(1 << 20, pattern));
         assert!(t < Duration::from_secs(10), "{pattern:?}: {t:?}");
+    }
+}
+
+/// Raw bytes: tricky text with stray invalid UTF-8, NUL and control bytes mixed in.
+fn tricky_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        6 => tricky_text().prop_map(String::into_bytes),
+        1 => prop::collection::vec(prop::sample::select(vec![0xffu8, 0xfe, 0xc3, 0x80, 0xe2, 0x00, 0x01, 0x1b, 0x7f, b'\n', b',', b'"']), 0..8),
+    ];
+    prop::collection::vec(piece, 0..4).prop_map(|v| v.concat())
+}
+
+/// How a proptest input is packaged: as a txt file, a JSONL record, or a CSV record, or
+/// the raw bytes handed to the JSONL or CSV reader as they are.
+fn package(kind: u8, body: &[u8]) -> (whosaid::corpus::InputFormat, Vec<u8>) {
+    use whosaid::corpus::InputFormat;
+    let text = String::from_utf8_lossy(body);
+    match kind % 5 {
+        0 => (InputFormat::Txt, body.to_vec()),
+        1 => {
+            let mut line = b"{\"id\":\"p\",\"text\":".to_vec();
+            line.extend(serde_json::to_vec(&text).expect("a JSON string"));
+            line.extend(b"}\n{\"id\":\"q\",\"text\":\"after\"}\n");
+            (InputFormat::Jsonl, line)
+        }
+        2 => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(["id", "text"]).expect("in memory");
+            w.write_record(["p", text.as_ref()]).expect("in memory");
+            w.write_record(["q", "after"]).expect("in memory");
+            (InputFormat::Csv, w.into_inner().expect("in memory"))
+        }
+        3 => (InputFormat::Jsonl, body.to_vec()),
+        _ => {
+            let mut csv = b"id,text\n".to_vec();
+            csv.extend(body);
+            (InputFormat::Csv, csv)
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+    /// The whole pipeline (reader, stages, rows) on arbitrary bytes in every format, with
+    /// the default document limit or a tiny one that cuts records: no panic, valid spans,
+    /// one documents.csv row per record (the fuzz target's checks, `whosaid::check`).
+    #[test]
+    fn arbitrary_bytes_run_through_the_whole_pipeline(
+        kind in 0u8..5,
+        body in tricky_bytes(),
+        tiny_limit in prop::option::of(1u64..300),
+    ) {
+        let (format, bytes) = package(kind, &body);
+        let options = whosaid::corpus::ReadOptions {
+            max_doc_bytes: tiny_limit.unwrap_or(whosaid::corpus::DEFAULT_MAX_DOC_BYTES),
+        };
+        let records = whosaid::check::check_bytes_with(&bytes, format, options);
+        prop_assert!(records >= 1, "every input yields at least one row");
+    }
+
+    /// CSV written by a conforming writer reads back exactly, record for record; with a
+    /// limit, exactly the records longer than it become errors and the others are exact.
+    #[test]
+    fn csv_records_read_back_exactly_around_the_limit(
+        texts in prop::collection::vec(tricky_text(), 1..6),
+        limit in prop_oneof![Just(1u64 << 20), 20u64..400],
+    ) {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["id", "text"]).expect("in memory");
+        for (i, t) in texts.iter().enumerate() {
+            w.write_record([format!("r{i}").as_str(), t.as_str()]).expect("in memory");
+        }
+        let bytes = w.into_inner().expect("in memory");
+        let options = whosaid::corpus::ReadOptions { max_doc_bytes: limit };
+        let got: Vec<_> = whosaid::corpus::read_bytes(bytes, whosaid::corpus::InputFormat::Csv, "p.csv", options)
+            .map(|r| r.result)
+            .collect();
+        prop_assert_eq!(got.len(), texts.len());
+        for (i, (t, r)) in texts.iter().zip(&got).enumerate() {
+            // The record as written: id, comma, the (possibly quoted) cell; the limit counts
+            // these bytes, not the line terminator.
+            let mut one = csv::Writer::from_writer(Vec::new());
+            one.write_record([format!("r{i}").as_str(), t.as_str()]).expect("in memory");
+            let raw = one.into_inner().expect("in memory");
+            let raw_len = raw.strip_suffix(b"\r\n").or_else(|| raw.strip_suffix(b"\n")).unwrap_or(&raw).len() as u64;
+            match r {
+                Ok(doc) => {
+                    prop_assert!(raw_len <= limit, "record {i} of {raw_len} bytes passed a limit of {limit}");
+                    prop_assert_eq!(&doc.text, t);
+                    prop_assert_eq!(&doc.meta.id, &format!("r{i}"));
+                }
+                Err(e) => {
+                    prop_assert!(raw_len > limit, "record {i} ({raw_len} bytes) rejected: {e}");
+                    prop_assert!(e.message.contains("--max-doc-bytes"), "{}", e);
+                }
+            }
+        }
     }
 }

@@ -282,9 +282,16 @@ impl<'a> Words<'a> {
             )
     }
 
+    /// The flag bits of token `k`; none past the last token, so a rule probing one token
+    /// beyond a sentence or the text (`,,` at the end) sees a plain word, not a panic.
+    #[inline]
+    fn flag(&self, k: usize) -> u8 {
+        self.flags.get(k).copied().unwrap_or(0)
+    }
+
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, k: usize) -> bool {
-        self.flags[k] & CAPITALIZED != 0
+        self.flag(k) & CAPITALIZED != 0
     }
 
     /// Word equals `w`, ignoring ASCII case.
@@ -293,7 +300,7 @@ impl<'a> Words<'a> {
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {
-        match self.flags[k] & CLASS_BITS {
+        match self.flag(k) & CLASS_BITS {
             0 => None,
             code => CLASSES.get(code as usize - 1).copied(),
         }
@@ -340,7 +347,8 @@ impl<'a> Words<'a> {
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if self.flags[k] & CUE_START == 0
+        if k >= limit
+            || self.flag(k) & CUE_START == 0
             || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
         {
             return None;
@@ -406,7 +414,7 @@ impl<'a> Words<'a> {
 
     /// The longest title or role starting at `k` within `limit`.
     pub fn title_at(&self, k: usize, limit: usize) -> Option<(&'a Title, usize)> {
-        if self.flags[k] & TITLE_START == 0 {
+        if k >= limit || self.flag(k) & TITLE_START == 0 {
             return None;
         }
         self.titles.longest(k, limit)
@@ -414,7 +422,7 @@ impl<'a> Words<'a> {
 
     /// The longest country or organisation name starting at `k` within `limit`.
     pub fn body_at(&self, k: usize, limit: usize) -> Option<(&'a Body, usize)> {
-        if self.flags[k] & BODY_START == 0 {
+        if k >= limit || self.flag(k) & BODY_START == 0 {
             return None;
         }
         self.bodies.longest(k, limit).filter(|(_, n)| {

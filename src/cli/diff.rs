@@ -2,6 +2,7 @@
 //! removed, and changed speaker, kind, affiliation, span or tone — for checking a lexicon
 //! or rule change before it lands.
 
+use crate::output::{cell, restore, CellMode};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +23,9 @@ pub struct DiffArgs {
     /// Report tone changes larger than this.
     #[arg(long, value_name = "X", default_value_t = 0.2)]
     tone_threshold: f64,
+    /// Write text cells exactly as they are (no `'` before a leading `=`, `+`, `-`, `@`).
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 /// The fields of a quote row a diff compares.
@@ -46,7 +50,8 @@ fn read(dir: &Path) -> Result<BTreeMap<String, Vec<Row>>> {
     let mut out: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     for record in reader.records() {
         let r = record.with_context(|| format!("cannot read {}", path.display()))?;
-        let get = |n: &str| col(n).and_then(|c| r.get(c)).unwrap_or("").to_string();
+        // Text cells may carry the spreadsheet-safety prefix; compare the text itself.
+        let get = |n: &str| restore(col(n).and_then(|c| r.get(c)).unwrap_or("")).to_string();
         let speaker = match get("speaker") {
             s if s.is_empty() => get("speaker_mention"),
             s => s,
@@ -117,6 +122,7 @@ pub fn run(args: DiffArgs) -> Result<i32> {
         "b_value",
         "text",
     ])?;
+    let mode = CellMode::from_raw_flag(args.raw_csv);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let empty = Vec::new();
     let docs: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
@@ -132,7 +138,9 @@ pub fn run(args: DiffArgs) -> Result<i32> {
                         text: &str|
          -> Result<()> {
             *counts.entry(change).or_default() += 1;
-            w.write_record([doc.as_str(), change, qa, qb, va, vb, text])?;
+            w.write_record(
+                [doc.as_str(), change, qa, qb, va, vb, text].map(|c| cell(c, mode).into_owned()),
+            )?;
             Ok(())
         };
         for i in only_a {

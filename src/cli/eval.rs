@@ -4,6 +4,7 @@ use super::EXIT_FAILED_DOCS;
 use crate::document::Document;
 use crate::eval::{evaluate, read_gold, Evaluation, Pred, Subset};
 use crate::lexicon::Lexicons;
+use crate::output::{cell, restore, CellMode};
 use crate::pipeline::analyze;
 use anyhow::{Context, Result};
 use clap::Args;
@@ -43,6 +44,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "DIR")]
     report: Option<PathBuf>,
 
+    /// Write the report's text cells exactly as they are (no `'` before a leading `=`,
+    /// `+`, `-`, `@`).
+    #[arg(long)]
+    raw_csv: bool,
+
     /// Lexicon directory for the pipeline run (see `whosaid run`).
     #[arg(long, value_name = "DIR")]
     lexicons: Option<PathBuf>,
@@ -58,8 +64,9 @@ fn read_predictions(dir: &Path) -> Result<Vec<Pred>> {
     let (Some(doc), Some(start), Some(end)) = (doc, start, end) else {
         anyhow::bail!("{} lacks doc_id, start or end", path.display());
     };
+    // Text cells may carry the spreadsheet-safety prefix; score the text itself.
     let get = |r: &csv::StringRecord, c: Option<usize>| {
-        c.and_then(|c| r.get(c)).unwrap_or("").to_string()
+        restore(c.and_then(|c| r.get(c)).unwrap_or("")).to_string()
     };
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -74,7 +81,7 @@ fn read_predictions(dir: &Path) -> Result<Vec<Pred>> {
             .filter_map(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
             .collect();
         out.push(Pred {
-            doc_id: r.get(doc).unwrap_or("").to_string(),
+            doc_id: restore(r.get(doc).unwrap_or("")).to_string(),
             start: r
                 .get(start)
                 .and_then(|v| v.parse().ok())
@@ -195,7 +202,7 @@ fn print_summary(ev: &Evaluation, subset: Subset, errors: usize) {
     println!("{last}");
 }
 
-fn write_report(dir: &Path, ev: &Evaluation) -> Result<()> {
+fn write_report(dir: &Path, ev: &Evaluation, mode: CellMode) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut w = csv::Writer::from_path(dir.join("eval_summary.csv"))?;
     w.write_record(["metric", "value"])?;
@@ -215,7 +222,7 @@ fn write_report(dir: &Path, ev: &Evaluation) -> Result<()> {
     ])?;
     for d in &ev.documents {
         w.write_record([
-            d.doc_id.clone(),
+            cell(&d.doc_id, mode).into_owned(),
             d.gold.to_string(),
             d.predicted.to_string(),
             d.matched_gold.to_string(),
@@ -236,15 +243,18 @@ fn write_report(dir: &Path, ev: &Evaluation) -> Result<()> {
         "context",
     ])?;
     for e in &ev.errors {
-        w.write_record([
-            &e.doc_id,
-            e.error,
-            &e.kind,
-            &e.text,
-            &e.gold_speaker,
-            &e.predicted_speaker,
-            &e.context,
-        ])?;
+        w.write_record(
+            [
+                e.doc_id.as_str(),
+                e.error,
+                &e.kind,
+                &e.text,
+                &e.gold_speaker,
+                &e.predicted_speaker,
+                &e.context,
+            ]
+            .map(|c| cell(c, mode).into_owned()),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -262,7 +272,7 @@ pub fn run(args: EvalArgs) -> Result<i32> {
     let ev = evaluate(&gold, &preds, args.subset);
     print_summary(&ev, args.subset, args.errors);
     if let Some(dir) = &args.report {
-        write_report(dir, &ev)?;
+        write_report(dir, &ev, CellMode::from_raw_flag(args.raw_csv))?;
     }
     let mut failed = false;
     if let Some(min) = args.min_f1 {

@@ -1,9 +1,9 @@
 //! `whosaid run`: analyse a corpus and write the tables.
 
 use super::{progress, EXIT_FAILED_DOCS};
-use crate::corpus::{discover, read_all, InputFormat};
+use crate::corpus::{discover, read_all, InputFormat, ReadOptions};
 use crate::lexicon::Lexicons;
-use crate::output::{check_writable, render, Aggregates, Period, Rendered, TableSet};
+use crate::output::{check_writable, render, Aggregates, CellMode, Period, Rendered, TableSet};
 use crate::pipeline::{run_batches, Outcome};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -66,6 +66,18 @@ pub struct RunArgs {
     /// Exit with status 1 when any document could not be processed.
     #[arg(long)]
     strict: bool,
+
+    /// Largest document accepted, in bytes (a txt file, a JSONL line, a CSV record);
+    /// larger ones become `error` rows in documents.csv without being read into memory.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_DOC_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_doc_bytes: u64,
+
+    /// Write text cells exactly as they are. By default a text cell starting with `=`,
+    /// `+`, `-`, `@`, tab or carriage return gets a leading `'` so spreadsheets do not run
+    /// it as a formula (numbers are never changed).
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 /// Counts for the summary line.
@@ -95,31 +107,40 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
     let bar = progress::bar(total_bytes, args.quiet);
     let started = Instant::now();
-    let mut tables = TableSet::create(&args.out, &lexicons.stance.category_names())?;
+    let mode = CellMode::from_raw_flag(args.raw_csv);
+    let options = ReadOptions {
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let mut tables = TableSet::create(&args.out, &lexicons.stance.category_names(), mode)?;
     let mut totals = Totals::default();
     let mut aggregates = Aggregates::new(args.period);
     pool.install(|| {
-        run_batches(read_all(inputs), &lexicons, |outcomes, input_bytes| {
-            let rendered: Vec<Rendered> = outcomes.par_iter().map(render).collect();
-            for (outcome, rows) in outcomes.iter().zip(&rendered) {
-                match outcome {
-                    Outcome::Ok(a) => {
-                        totals.ok += 1;
-                        totals.quotes += a.quotes.len();
-                        aggregates.add(a);
+        run_batches(
+            read_all(inputs, options),
+            &lexicons,
+            |outcomes, input_bytes| {
+                let rendered: Vec<Rendered> =
+                    outcomes.par_iter().map(|o| render(o, mode)).collect();
+                for (outcome, rows) in outcomes.iter().zip(&rendered) {
+                    match outcome {
+                        Outcome::Ok(a) => {
+                            totals.ok += 1;
+                            totals.quotes += a.quotes.len();
+                            aggregates.add(a);
+                        }
+                        Outcome::Failed(e) => {
+                            totals.failed += 1;
+                            bar.suspend(|| eprintln!("whosaid: warning: {e}"));
+                        }
                     }
-                    Outcome::Failed(e) => {
-                        totals.failed += 1;
-                        bar.suspend(|| eprintln!("whosaid: warning: {e}"));
-                    }
+                    tables.write(rows)?;
                 }
-                tables.write(rows)?;
-            }
-            totals.bytes += input_bytes;
-            bar.inc(input_bytes);
-            bar.set_message(format!("{} docs", totals.ok + totals.failed));
-            anyhow::Ok(())
-        })
+                totals.bytes += input_bytes;
+                bar.inc(input_bytes);
+                bar.set_message(format!("{} docs", totals.ok + totals.failed));
+                anyhow::Ok(())
+            },
+        )
     })?;
     tables.finish(&aggregates)?;
     bar.finish_and_clear();

@@ -1,9 +1,10 @@
 //! `whosaid score`: stance scores of plain texts, one row per text — for checking the
 //! lexicons and for users who have sentences rather than articles.
 
-use crate::corpus::{discover, read_all, InputFormat, Record};
+use crate::corpus::{discover, read_all, InputFormat, ReadOptions, Record};
 use crate::document::{Document, Span};
 use crate::lexicon::Lexicons;
+use crate::output::{cell, CellMode};
 use crate::segment::tokenize;
 use crate::stance::score_tokens;
 use anyhow::{Context, Result};
@@ -39,6 +40,15 @@ pub struct ScoreArgs {
     /// (`.yml`, `*` wildcards) whose categories become count and share columns. Repeatable.
     #[arg(long, value_name = "FILE[:DIMENSION]")]
     lexicon: Vec<crate::lexicon::UserLexicon>,
+
+    /// Largest document accepted, in bytes (see `whosaid run --help`).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_DOC_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_doc_bytes: u64,
+
+    /// Write text cells exactly as they are (no `'` before a leading `=`, `+`, `-`, `@`).
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 /// Columns of the score table.
@@ -56,12 +66,13 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
     let mut w =
         csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, sink));
     let categories = lex.stance.category_names();
+    let mode = CellMode::from_raw_flag(args.raw_csv);
     let mut header: Vec<String> = SCORE_COLUMNS.iter().map(|c| c.to_string()).collect();
     for c in &categories {
         header.push(c.clone());
         header.push(format!("{c}_share"));
     }
-    w.write_record(&header)?;
+    w.write_record(header.iter().map(|h| cell(h, mode).into_owned()))?;
     let mut tokens = Vec::new();
     let mut row = |w: &mut csv::Writer<_>, id: &str, text: &str| -> Result<()> {
         tokens.clear();
@@ -73,14 +84,14 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
         );
         let s = score_tokens(text, &tokens, &lex.stance);
         let mut num = String::with_capacity(24);
-        w.write_field(id)?;
+        w.write_field(cell(id, mode).as_bytes())?;
         for v in [s.tone, s.conflict, s.certainty] {
             num.clear();
             use std::fmt::Write as _;
             let _ = write!(num, "{v:.3}");
             w.write_field(&num)?;
         }
-        w.write_field(&s.terms)?;
+        w.write_field(cell(&s.terms, mode).as_bytes())?;
         for count in &s.categories {
             w.write_field(count.to_string())?;
             w.write_field(format!("{:.4}", *count as f64 / f64::from(s.words.max(1))))?;
@@ -98,7 +109,10 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
         }
     } else {
         let inputs = discover(&args.inputs, args.format)?;
-        for Record { result, .. } in read_all(inputs) {
+        let options = ReadOptions {
+            max_doc_bytes: args.max_doc_bytes,
+        };
+        for Record { result, .. } in read_all(inputs, options) {
             match result {
                 Ok(Document { meta, text, .. }) => row(&mut w, &meta.id, &text)?,
                 Err(e) => eprintln!("whosaid: warning: {e}"),

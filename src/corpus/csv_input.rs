@@ -1,9 +1,12 @@
 //! CSV input: a header row naming `text` and `id` or `doc_id` (optional `date`, `title`,
 //! `source`); quoted cells may span lines.
 
+use super::csv_guard::{CsvGuard, Marks};
 use super::{Record, RecordError};
 use crate::document::{DocMeta, Document};
+use std::cell::RefCell;
 use std::io::Read;
+use std::rc::Rc;
 
 struct Columns {
     id: Option<usize>,
@@ -15,8 +18,13 @@ struct Columns {
 
 /// Streams the documents of a CSV input, one per record.
 pub struct CsvReader {
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<CsvGuard<Box<dyn Read>>>,
     name: String,
+    /// What the guard saw (cut records, an unclosed quote at the end).
+    marks: Rc<RefCell<Marks>>,
+    limit: u64,
+    /// Records returned so far, to report a file with a header and nothing else.
+    records: u64,
     columns: Option<Columns>,
     done: bool,
     record: csv::ByteRecord,
@@ -24,11 +32,17 @@ pub struct CsvReader {
 }
 
 impl CsvReader {
-    pub fn new(reader: Box<dyn Read>, name: String) -> Self {
-        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    /// A reader of `reader`, named `name` in messages, cutting records over `limit` bytes.
+    pub fn new(reader: Box<dyn Read>, name: String, limit: u64) -> Self {
+        let marks = Rc::new(RefCell::new(Marks::default()));
+        let guard = CsvGuard::new(reader, limit, Rc::clone(&marks));
+        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(guard);
         CsvReader {
             reader,
             name,
+            marks,
+            limit,
+            records: 0,
             columns: None,
             done: false,
             record: csv::ByteRecord::new(),
@@ -99,13 +113,22 @@ impl Iterator for CsvReader {
         let columns = self.columns.as_ref()?;
         let read = self.reader.read_byte_record(&mut self.record);
         let offset = self.reader.position().byte();
+        let record_start = self.record.position().map_or(offset, |p| p.byte());
         let input_bytes = offset.saturating_sub(self.last_offset);
         self.last_offset = offset;
         let line = self.record.position().map_or(0, |p| p.line());
         match read {
             Ok(false) => {
                 self.done = true;
-                None
+                (self.records == 0).then(|| Record {
+                    result: Err(RecordError::new(
+                        self.name.clone(),
+                        &self.name,
+                        None,
+                        "no CSV records after the header",
+                    )),
+                    input_bytes,
+                })
             }
             Err(e) => {
                 self.done = true;
@@ -121,9 +144,26 @@ impl Iterator for CsvReader {
                 })
             }
             Ok(true) => {
+                self.records += 1;
                 let id = field(&self.record, columns.id)
                     .unwrap_or_else(|| format!("{}:{line}", self.name));
+                let (cut, unclosed) = self.marks.borrow_mut().take_in(record_start, offset);
                 let result = match self.record.get(columns.text) {
+                    _ if cut => Err(RecordError::new(
+                        id,
+                        &self.name,
+                        Some(line),
+                        format!(
+                            "record larger than --max-doc-bytes ({} bytes); skipped (raise the limit to analyse it)",
+                            self.limit
+                        ),
+                    )),
+                    _ if unclosed => Err(RecordError::new(
+                        id,
+                        &self.name,
+                        Some(line),
+                        "unclosed quoted field: the record runs to the end of the file; skipped",
+                    )),
                     None => Err(RecordError::new(
                         id,
                         &self.name,
@@ -160,9 +200,60 @@ mod tests {
     use super::*;
 
     fn read(input: &'static [u8]) -> Vec<Result<Document, RecordError>> {
-        CsvReader::new(Box::new(input), "in.csv".to_string())
-            .map(|r| r.result)
-            .collect()
+        read_limited(input.to_vec(), 1 << 20)
+    }
+
+    fn read_limited(input: Vec<u8>, limit: u64) -> Vec<Result<Document, RecordError>> {
+        CsvReader::new(
+            Box::new(std::io::Cursor::new(input)),
+            "in.csv".to_string(),
+            limit,
+        )
+        .map(|r| r.result)
+        .collect()
+    }
+
+    #[test]
+    fn unclosed_quoted_field_is_an_error_not_a_giant_cell() {
+        let out = read(b"id,text\na,ok\nb,\"never closed\nc,more\n");
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().unwrap().text, "ok");
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!((err.id.as_str(), err.line), ("b", Some(3)));
+        assert!(err.message.contains("unclosed quoted field"), "{err}");
+        // A closed field with escaped quotes and CRLF line ends is fine.
+        let out = read(b"id,text\r\na,\"x \"\"y\"\" z\"\r\nb,w\r\n");
+        assert_eq!(out[0].as_ref().unwrap().text, "x \"y\" z");
+        assert_eq!(out[1].as_ref().unwrap().text, "w");
+    }
+
+    #[test]
+    fn records_over_the_limit_are_cut_and_the_next_one_reads() {
+        for (open, close) in [("\"", "\""), ("", "")] {
+            let mut input = b"id,text\na,".to_vec();
+            input.extend(open.as_bytes());
+            input.extend(std::iter::repeat_n(b'x', 500));
+            input.extend(close.as_bytes());
+            input.extend(b"\nb,short\nc,\"also \"\"fine\"\"\"\n");
+            let out = read_limited(input, 100);
+            assert_eq!(out.len(), 3, "{out:?}");
+            let err = out[0].as_ref().unwrap_err();
+            assert_eq!(err.id, "a");
+            assert!(err.message.contains("--max-doc-bytes (100 bytes)"), "{err}");
+            assert_eq!(out[1].as_ref().unwrap().text, "short");
+            assert_eq!(out[2].as_ref().unwrap().text, "also \"fine\"");
+        }
+    }
+
+    #[test]
+    fn a_header_without_records_is_reported() {
+        let out = read(b"id,text\n");
+        assert_eq!(out.len(), 1);
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("no CSV records"));
     }
 
     #[test]

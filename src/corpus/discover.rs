@@ -29,6 +29,11 @@ impl InputFormat {
 pub enum InputSource {
     Stdin,
     Path(PathBuf),
+    /// A directory that could not be listed: it becomes one `error` row, the rest runs.
+    Unreadable {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 /// One input file and how to read it.
@@ -45,7 +50,9 @@ impl InputFile {
     pub fn display_name(&self) -> String {
         match &self.source {
             InputSource::Stdin => "-".to_string(),
-            InputSource::Path(p) => p.display().to_string(),
+            InputSource::Path(p) | InputSource::Unreadable { path: p, .. } => {
+                p.display().to_string()
+            }
         }
     }
 
@@ -53,7 +60,7 @@ impl InputFile {
     pub fn default_id(&self) -> String {
         match &self.source {
             InputSource::Stdin => "-".to_string(),
-            InputSource::Path(p) => p
+            InputSource::Path(p) | InputSource::Unreadable { path: p, .. } => p
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
@@ -80,9 +87,20 @@ pub fn discover(inputs: &[PathBuf], forced: Option<InputFormat>) -> Result<Vec<I
             .with_context(|| format!("cannot read input {}", input.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(input, &mut found)?;
-            found.sort();
-            for path in found {
+            walk(input, &mut found);
+            found.sort_by(|a, b| a.path().cmp(b.path()));
+            for entry in found {
+                let path = match entry {
+                    Walked::File(path) => path,
+                    Walked::Unreadable(path, message) => {
+                        files.push(InputFile {
+                            source: InputSource::Unreadable { path, message },
+                            format: InputFormat::Txt,
+                            size: None,
+                        });
+                        continue;
+                    }
+                };
                 let format = match forced {
                     Some(f) => Some(f),
                     None => InputFormat::from_path(&path),
@@ -114,22 +132,55 @@ pub fn discover(inputs: &[PathBuf], forced: Option<InputFormat>) -> Result<Vec<I
     Ok(files)
 }
 
-/// Collects every file below `dir`; unreadable subdirectories are reported as files so the
-/// reader can emit an error row for them rather than losing them silently.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list directory {}", dir.display()))?;
+/// One entry found below an input directory.
+#[derive(Debug)]
+enum Walked {
+    File(PathBuf),
+    /// A directory that could not be listed, with the reason.
+    Unreadable(PathBuf, String),
+}
+
+impl Walked {
+    fn path(&self) -> &Path {
+        match self {
+            Walked::File(p) | Walked::Unreadable(p, _) => p,
+        }
+    }
+}
+
+/// Collects every file below `dir`; a directory that cannot be listed is kept as an
+/// [`Walked::Unreadable`] entry so the run reports it as an error row rather than losing
+/// it silently or stopping.
+fn walk(dir: &Path, out: &mut Vec<Walked>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Walked::Unreadable(
+                dir.to_path_buf(),
+                format!("cannot list directory: {e}"),
+            ));
+            return;
+        }
+    };
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot list directory {}", dir.display()))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.push(Walked::Unreadable(
+                    dir.to_path_buf(),
+                    format!("cannot list directory: {e}"),
+                ));
+                return;
+            }
+        };
         let path = entry.path();
         let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
         if is_dir {
-            walk(&path, out)?;
+            walk(&path, out);
         } else {
-            out.push(path);
+            out.push(Walked::File(path));
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -150,6 +201,39 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.jsonl", "b.txt", "c.csv"]);
         assert_eq!(files[0].format, InputFormat::Jsonl);
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_listed_is_kept_as_an_entry() {
+        // read_dir fails on a file as it does on a directory without permission (which
+        // root can list anyway, so a permission test would not run everywhere).
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, "x").unwrap();
+        let mut found = Vec::new();
+        walk(&file, &mut found);
+        match found.as_slice() {
+            [Walked::Unreadable(path, message)] => {
+                assert_eq!(path, &file);
+                assert!(message.contains("cannot list directory"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let input = InputFile {
+            source: InputSource::Unreadable {
+                path: file,
+                message: "cannot list directory: denied".into(),
+            },
+            format: InputFormat::Txt,
+            size: None,
+        };
+        let records: Vec<_> = crate::corpus::read_file(input, Default::default()).collect();
+        assert_eq!(records.len(), 1);
+        let err = records[0].result.as_ref().unwrap_err();
+        assert!(
+            err.message.contains("cannot list directory: denied"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -32,16 +32,23 @@ pub struct JsonlReader<R> {
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    /// Longest line accepted (`--max-doc-bytes`).
+    limit: u64,
+    /// Records (non-blank lines) seen, to report a file that has none.
+    records: u64,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    pub fn new(reader: R, name: String) -> Self {
+    /// A reader of `reader`, named `name` in messages, skipping lines over `limit` bytes.
+    pub fn new(reader: R, name: String, limit: u64) -> Self {
         JsonlReader {
             reader,
             name,
             line: 0,
             buf: Vec::new(),
             done: false,
+            limit,
+            records: 0,
         }
     }
 
@@ -111,6 +118,38 @@ fn id_string(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// Reads one line into `buf` (newline included) keeping at most `limit + 1` bytes; the
+/// rest of a longer line is consumed and dropped. Returns the bytes consumed.
+fn read_line_limited<R: BufRead>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<u64> {
+    let keep = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut consumed = 0u64;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(consumed);
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = keep.saturating_sub(buf.len()).min(take);
+        buf.extend_from_slice(&chunk[..room]);
+        reader.consume(take);
+        consumed += take as u64;
+        if done {
+            return Ok(consumed);
+        }
+    }
+}
+
 impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Record;
 
@@ -118,9 +157,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
         while !self.done {
             self.buf.clear();
             self.line += 1;
-            let read = match self.reader.read_until(b'\n', &mut self.buf) {
+            let read = match read_line_limited(&mut self.reader, &mut self.buf, self.limit) {
                 Ok(0) => {
                     self.done = true;
+                    if self.records == 0 {
+                        return Some(Record {
+                            result: Err(RecordError::new(
+                                self.name.clone(),
+                                &self.name,
+                                None,
+                                "empty file: no JSON Lines records",
+                            )),
+                            input_bytes: 0,
+                        });
+                    }
                     return None;
                 }
                 Ok(n) => n,
@@ -135,10 +185,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            self.records += 1;
+            if self.buf.len() as u64 > self.limit {
+                let limit = self.limit;
+                return Some(Record {
+                    result: Err(self.error(format!(
+                        "line of {read} bytes is larger than --max-doc-bytes ({limit} bytes); skipped (raise the limit to analyse it)"
+                    ))),
+                    input_bytes: read,
+                });
+            }
             let bytes = std::mem::take(&mut self.buf);
             return Some(Record {
                 result: self.parse_line(bytes),
-                input_bytes: read as u64,
+                input_bytes: read,
             });
         }
         None
@@ -150,7 +210,7 @@ mod tests {
     use super::*;
 
     fn read(input: &[u8]) -> Vec<Result<Document, RecordError>> {
-        JsonlReader::new(input, "in.jsonl".to_string())
+        JsonlReader::new(input, "in.jsonl".to_string(), 1 << 20)
             .map(|r| r.result)
             .collect()
     }
@@ -180,6 +240,33 @@ mod tests {
         assert_eq!(err.id, "c");
         assert!(err.message.contains("missing `text`"));
         assert!(out[3].is_ok());
+    }
+
+    #[test]
+    fn lines_over_the_limit_are_skipped_without_being_kept() {
+        let mut input = b"{\"id\":\"big\",\"text\":\"".to_vec();
+        input.extend(std::iter::repeat_n(b'a', 5000));
+        input.extend(b"\"}\n{\"id\":\"small\",\"text\":\"ok\"}\n");
+        let out: Vec<_> = JsonlReader::new(&input[..], "in.jsonl".to_string(), 1000)
+            .map(|r| r.result)
+            .collect();
+        assert_eq!(out.len(), 2);
+        let err = out[0].as_ref().unwrap_err();
+        assert_eq!(err.location, "in.jsonl:1");
+        assert!(
+            err.message.contains("--max-doc-bytes (1000 bytes)"),
+            "{err}"
+        );
+        assert_eq!(out[1].as_ref().unwrap().text, "ok");
+    }
+
+    #[test]
+    fn an_empty_file_is_one_error_row() {
+        for input in [&b""[..], b"\n\n  \n"] {
+            let out = read(input);
+            assert_eq!(out.len(), 1);
+            assert!(out[0].as_ref().unwrap_err().message.contains("empty file"));
+        }
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! in the output directory and renamed into place only when the whole run succeeded.
 
 mod affiliations;
+pub mod cells;
 mod rows;
 mod speakers;
 mod tables;
 
 pub use affiliations::{AffiliationTable, Period, AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
+pub use cells::{cell, restore, CellMode};
 pub use rows::{render, Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 pub use speakers::{SpeakerTable, SPEAKER_COLUMNS};
 

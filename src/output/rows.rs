@@ -1,6 +1,7 @@
 //! Rows of `documents.csv` and `quotes.csv`, rendered to bytes per document so rendering
 //! can run in parallel and writing stays a sequential copy.
 
+use super::cells::{cell, CellMode};
 use crate::attribute::Quote;
 use crate::pipeline::{Analysis, Outcome};
 
@@ -69,25 +70,26 @@ fn into_bytes(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// Renders one outcome's rows.
-pub fn render(outcome: &Outcome) -> Rendered {
+/// Renders one outcome's rows; `mode` says whether text cells are neutralised for
+/// spreadsheets (see [`super::cells`]).
+pub fn render(outcome: &Outcome, mode: CellMode) -> Rendered {
     match outcome {
         Outcome::Ok(a) => Rendered {
-            documents: document_row(a),
-            quotes: quote_rows(a),
+            documents: document_row(a, mode),
+            quotes: quote_rows(a, mode),
         },
         Outcome::Failed(e) => {
             let mut w = writer();
             let line = e.line.map(|l| l.to_string()).unwrap_or_default();
             // Writing into a Vec cannot fail.
             let _ = w.write_record([
-                e.id.as_str(),
-                e.source_file.as_str(),
+                cell(&e.id, mode).as_ref(),
+                &cell(&e.source_file, mode),
                 &line,
                 "",
                 "",
                 "error",
-                &format!("{}: {}", e.location, e.message),
+                &cell(&format!("{}: {}", e.location, e.message), mode),
                 "0",
                 "0",
                 "0",
@@ -102,17 +104,17 @@ pub fn render(outcome: &Outcome) -> Rendered {
     }
 }
 
-fn document_row(a: &Analysis) -> Vec<u8> {
+fn document_row(a: &Analysis, mode: CellMode) -> Vec<u8> {
     let m = &a.doc.meta;
     let mut w = writer();
     let _ = w.write_record([
-        m.id.as_str(),
-        m.source_file.as_str(),
+        cell(&m.id, mode).as_ref(),
+        &cell(&m.source_file, mode),
         &m.line.map(|l| l.to_string()).unwrap_or_default(),
-        m.date.as_deref().unwrap_or(""),
-        m.title.as_deref().unwrap_or(""),
+        &cell(m.date.as_deref().unwrap_or(""), mode),
+        &cell(m.title.as_deref().unwrap_or(""), mode),
         "ok",
-        &a.warnings.join(" | "),
+        &cell(&a.warnings.join(" | "), mode),
         &a.doc.text.len().to_string(),
         &a.paragraphs.to_string(),
         &a.sentences.to_string(),
@@ -122,11 +124,12 @@ fn document_row(a: &Analysis) -> Vec<u8> {
     into_bytes(w)
 }
 
-fn quote_rows(a: &Analysis) -> Vec<u8> {
+fn quote_rows(a: &Analysis, mode: CellMode) -> Vec<u8> {
     let text = a.doc.text.as_str();
     let mut w = writer();
+    let doc_id = cell(&a.doc.meta.id, mode);
     for (i, q) in a.quotes.iter().enumerate() {
-        write_quote(&mut w, text, &a.doc.meta.id, i, q);
+        write_quote(&mut w, text, &doc_id, i, q, mode);
     }
     into_bytes(w)
 }
@@ -138,12 +141,24 @@ fn push_fixed3(out: &mut String, v: f64) {
 }
 
 /// Writes one quote row field by field: numbers through a stack buffer, text straight from
-/// the document, so a row costs no allocation beyond the joined content of split quotes.
-fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: usize, q: &Quote) {
+/// the document, so a row costs no allocation beyond the joined content of split quotes
+/// (and the neutralised copy of a text cell that starts like a formula). `doc_id` is
+/// already neutralised.
+fn write_quote(
+    w: &mut csv::Writer<Vec<u8>>,
+    text: &str,
+    doc_id: &str,
+    index: usize,
+    q: &Quote,
+    mode: CellMode,
+) {
     let mut num = itoa::Buffer::new();
     let span = q.span();
     let field = |w: &mut csv::Writer<Vec<u8>>, s: &str| {
         let _ = w.write_field(s);
+    };
+    let text_field = |w: &mut csv::Writer<Vec<u8>>, s: &str| {
+        let _ = w.write_field(cell(s, mode).as_bytes());
     };
     field(w, doc_id);
     let mut scratch = String::with_capacity(32);
@@ -164,17 +179,17 @@ fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: us
     }
     field(w, &scratch);
     match q.fragments.as_slice() {
-        [one] => field(w, one.slice(text)),
+        [one] => text_field(w, one.slice(text)),
         many => {
             let joined: Vec<&str> = many.iter().map(|f| f.slice(text)).collect();
-            field(w, &joined.join(" "));
+            text_field(w, &joined.join(" "));
         }
     }
     field(w, num.format(q.paragraph));
     field(w, num.format(q.sentence));
     field(w, if q.headline { "true" } else { "false" });
     let speaker = q.speaker.as_ref();
-    field(w, speaker.map_or("", |s| s.mention.slice(text)));
+    text_field(w, speaker.map_or("", |s| s.mention.slice(text)));
     match speaker {
         Some(s) => {
             field(w, num.format(s.mention.start));
@@ -185,13 +200,13 @@ fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: us
             field(w, "");
         }
     }
-    field(w, speaker.and_then(|s| s.name.as_deref()).unwrap_or(""));
+    text_field(w, speaker.and_then(|s| s.name.as_deref()).unwrap_or(""));
     field(w, speaker.map_or("", |s| s.kind.as_str()));
-    field(
+    text_field(
         w,
         speaker.and_then(|s| s.affiliation.as_deref()).unwrap_or(""),
     );
-    field(w, q.cue.map_or("", |c| c.slice(text)));
+    text_field(w, q.cue.map_or("", |c| c.slice(text)));
     match q.cue {
         Some(c) => {
             field(w, num.format(c.start));
@@ -213,7 +228,7 @@ fn write_quote(w: &mut csv::Writer<Vec<u8>>, text: &str, doc_id: &str, index: us
                 push_fixed3(&mut scratch, v);
                 field(w, &scratch);
             }
-            field(w, &st.terms);
+            text_field(w, &st.terms);
         }
         None => {
             for _ in 0..4 {

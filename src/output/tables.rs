@@ -1,23 +1,54 @@
 //! The set of output tables of one run, written atomically.
 
 use super::affiliations::{AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
+use super::cells::{cell, CellMode};
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 use super::speakers::SPEAKER_COLUMNS;
 use super::Aggregates;
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use tempfile::NamedTempFile;
+
+/// A table's temporary file, with an optional byte budget that simulates a full disk
+/// (see [`TableSet::simulate_full_disk_after`]).
+struct TempTable {
+    tmp: NamedTempFile,
+    budget: Option<Arc<AtomicU64>>,
+}
+
+impl Write for TempTable {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(budget) = &self.budget {
+            let left = budget.load(Ordering::Relaxed);
+            if left < buf.len() as u64 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "No space left on device (simulated)",
+                ));
+            }
+            budget.fetch_sub(buf.len() as u64, Ordering::Relaxed);
+        }
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
 
 /// One table being written to a temporary file next to its final name.
 struct Table {
     name: &'static str,
-    file: BufWriter<NamedTempFile>,
+    file: BufWriter<TempTable>,
+    mode: CellMode,
 }
 
 impl Table {
-    fn create(dir: &Path, name: &'static str, columns: &[&str]) -> Result<Table> {
-        Table::create_with(dir, name, columns, &[])
+    fn create(dir: &Path, name: &'static str, columns: &[&str], mode: CellMode) -> Result<Table> {
+        Table::create_with(dir, name, columns, &[], mode)
     }
 
     fn create_with(
@@ -25,39 +56,41 @@ impl Table {
         name: &'static str,
         columns: &[&str],
         extra: &[String],
+        mode: CellMode,
     ) -> Result<Table> {
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        let mut file = BufWriter::with_capacity(1 << 20, tmp);
+        let mut file = BufWriter::with_capacity(1 << 20, TempTable { tmp, budget: None });
         let mut header = csv::Writer::from_writer(Vec::new());
         header.write_record(
             columns
                 .iter()
                 .copied()
-                .chain(extra.iter().map(String::as_str)),
+                .chain(extra.iter().map(String::as_str))
+                .map(|c| cell(c, mode).into_owned()),
         )?;
         file.write_all(&header.into_inner().map_err(|e| e.into_error())?)
             .with_context(|| format!("cannot write {name}"))?;
-        Ok(Table { name, file })
+        Ok(Table { name, file, mode })
     }
 
-    fn finish(self, dir: &Path) -> Result<PathBuf> {
+    /// Flushes the table and syncs it to disk, returning the temporary file (not yet in
+    /// place).
+    fn flush(self, dir: &Path) -> Result<(PathBuf, NamedTempFile)> {
         let target = dir.join(self.name);
         let tmp = self
             .file
             .into_inner()
             .map_err(|e| e.into_error())
-            .with_context(|| format!("cannot write {}", target.display()))?;
+            .with_context(|| format!("cannot write {}", target.display()))?
+            .tmp;
         tmp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {}", target.display()))?;
-        tmp.persist(&target)
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot move {} into place", target.display()))?;
-        Ok(target)
+        Ok((target, tmp))
     }
 }
 
@@ -78,7 +111,7 @@ impl TableSet {
     /// Creates the output directory if needed and opens the temporary tables;
     /// `categories` are the user dictionary categories (a count and a share column each,
     /// after the fixed quote columns).
-    pub fn create(dir: &Path, categories: &[String]) -> Result<TableSet> {
+    pub fn create(dir: &Path, categories: &[String], mode: CellMode) -> Result<TableSet> {
         let extra: Vec<String> = categories
             .iter()
             .flat_map(|c| [c.clone(), format!("{c}_share")])
@@ -87,12 +120,29 @@ impl TableSet {
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
         Ok(TableSet {
             dir: dir.to_path_buf(),
-            documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS)?,
-            quotes: Table::create_with(dir, "quotes.csv", QUOTE_COLUMNS, &extra)?,
-            speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS)?,
-            affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS)?,
-            timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS)?,
+            documents: Table::create(dir, "documents.csv", DOCUMENT_COLUMNS, mode)?,
+            quotes: Table::create_with(dir, "quotes.csv", QUOTE_COLUMNS, &extra, mode)?,
+            speakers: Table::create(dir, "speakers.csv", SPEAKER_COLUMNS, mode)?,
+            affiliations: Table::create(dir, "affiliations.csv", AFFILIATION_COLUMNS, mode)?,
+            timeline: Table::create(dir, "timeline.csv", TIMELINE_COLUMNS, mode)?,
         })
+    }
+
+    /// Makes every later write fail with "No space left on device" once `bytes` more
+    /// bytes have gone to the temporary files (all tables share the budget). For tests of
+    /// the full-disk path, which cannot be produced on demand otherwise.
+    #[doc(hidden)]
+    pub fn simulate_full_disk_after(&mut self, bytes: u64) {
+        let budget = Arc::new(AtomicU64::new(bytes));
+        for table in [
+            &mut self.documents,
+            &mut self.quotes,
+            &mut self.speakers,
+            &mut self.affiliations,
+            &mut self.timeline,
+        ] {
+            table.file.get_mut().budget = Some(Arc::clone(&budget));
+        }
     }
 
     /// Appends one document's rendered rows.
@@ -100,12 +150,20 @@ impl TableSet {
         self.documents
             .file
             .write_all(&rows.documents)
-            .context("cannot write documents.csv")?;
+            .with_context(|| self.write_error("documents.csv"))?;
         self.quotes
             .file
             .write_all(&rows.quotes)
-            .context("cannot write quotes.csv")?;
+            .with_context(|| self.write_error("quotes.csv"))?;
         Ok(())
+    }
+
+    fn write_error(&self, name: &str) -> String {
+        format!(
+            "cannot write {} (the previous tables in {} are left as they were)",
+            self.dir.join(name).display(),
+            self.dir.display()
+        )
     }
 
     /// Writes the aggregate tables, flushes every table and renames it into place;
@@ -117,13 +175,23 @@ impl TableSet {
             aggregates.affiliations.affiliation_rows(),
         )?;
         write_rows(&mut self.timeline, aggregates.affiliations.timeline_rows())?;
-        Ok(vec![
-            self.documents.finish(&self.dir)?,
-            self.quotes.finish(&self.dir)?,
-            self.speakers.finish(&self.dir)?,
-            self.affiliations.finish(&self.dir)?,
-            self.timeline.finish(&self.dir)?,
-        ])
+        // Every table is complete on disk before the first one is renamed, so a write
+        // failure (a full disk) leaves all of the previous tables in place.
+        let flushed = [
+            self.documents.flush(&self.dir)?,
+            self.quotes.flush(&self.dir)?,
+            self.speakers.flush(&self.dir)?,
+            self.affiliations.flush(&self.dir)?,
+            self.timeline.flush(&self.dir)?,
+        ];
+        let mut paths = Vec::with_capacity(flushed.len());
+        for (target, tmp) in flushed {
+            tmp.persist(&target)
+                .map_err(|e| e.error)
+                .with_context(|| format!("cannot move {} into place", target.display()))?;
+            paths.push(target);
+        }
+        Ok(paths)
     }
 }
 
@@ -133,7 +201,7 @@ fn write_rows(table: &mut Table, rows: Vec<Vec<String>>) -> Result<()> {
         .has_headers(false)
         .from_writer(Vec::new());
     for row in rows {
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|c| cell(c, table.mode).into_owned()))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     table
