@@ -321,9 +321,7 @@ impl<'a> Words<'a> {
     /// True when token `k` is a word that ends organisation names (`organization_words.csv`:
     /// `Association`, `Bank`, `Council`).
     pub fn is_organization_word(&self, k: usize) -> bool {
-        let word = self.word(k);
-        self.lex.organization_words.contains(word)
-            || self.lex.organization_words.contains(&word.to_lowercase())
+        self.lex.organization_words.contains(self.word(k))
     }
 
     /// `Monday`, `yesterday`, `earlier`, `evening`: a time word (`adjuncts.csv`).

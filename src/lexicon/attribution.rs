@@ -321,14 +321,25 @@ pub fn parse_adjuncts(file: &LexiconFile) -> Result<FxHashMap<String, AdjunctRol
     Ok(out)
 }
 
-/// A one-column word list (`word` header), keyed in lower case.
+/// A one-column word list (`word` header), keyed as written in news text: lower case,
+/// capitalised and upper case (`bank`, `Bank`, `BANK`), so a lookup needs no allocation.
 pub fn parse_word_list(file: &LexiconFile) -> Result<rustc_hash::FxHashSet<String>, LexiconError> {
-    Ok(file
-        .rows(&["word"])?
-        .iter()
-        .filter_map(|row| row.fields.first())
-        .map(|word| word.to_lowercase())
-        .collect())
+    let mut out = rustc_hash::FxHashSet::default();
+    for row in file.rows(&["word"])? {
+        let Some(word) = row.fields.first() else {
+            continue;
+        };
+        let lower = word.to_lowercase();
+        let mut chars = lower.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        out.insert(lower.to_uppercase());
+        out.insert(capitalised);
+        out.insert(lower);
+    }
+    Ok(out)
 }
 
 /// Lookup key: lower case, curly apostrophes folded, single spaces.

@@ -192,6 +192,22 @@ mod tests {
     }
 
     #[test]
+    fn organization_words_match_as_written_in_news() {
+        let lex = Lexicons::embedded();
+        for form in ["association", "Association", "ASSOCIATION"] {
+            assert!(lex.organization_words.contains(form), "{form}");
+        }
+        assert!(!lex.organization_words.contains("Tuesday"));
+        let lex = load_with_file("organization_words.csv", "word\nCooperative\n").unwrap();
+        assert!(lex.organization_words.contains("Cooperative"));
+        assert!(!lex.organization_words.contains("Association"));
+        let err = load_with_file("organization_words.csv", "term\nbank\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("organization_words.csv:1"), "{err}");
+    }
+
+    #[test]
     fn adjunct_roles_come_from_adjuncts_csv() {
         let lex = Lexicons::load(None).unwrap();
         assert_eq!(lex.adjuncts.get("monday"), Some(&AdjunctRole::Time));
