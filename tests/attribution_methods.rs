@@ -659,3 +659,19 @@ fn a_quote_with_its_own_cue_does_not_resume_the_previous_one() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation() {
+    let r = rows(
+        "The debate turned to the harbor. Ortiz: \"We will dredge it this year.\" Brandt: \"Not with my budget.\"",
+    );
+    let named: Vec<(&str, &str)> = r
+        .iter()
+        .map(|row| (row.2.as_str(), row.4.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        vec![("Ortiz", "name_colon"), ("Brandt", "name_colon")],
+        "{r:?}"
+    );
+}

@@ -201,6 +201,25 @@ pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::
     })
 }
 
+/// Most words of the name in `Name: "…"`.
+const MAX_COLON_NAME: usize = 4;
+
+/// `Clinton: "Our goal is …"`, `Pew Research: "All the samples …"`: a short name opening
+/// the sentence, a colon, then the quotation (debate and poll write-ups, transcripts).
+pub fn name_colon(w: &Words, open: usize, lo: usize) -> Option<Found> {
+    if open < lo + 2 || !w.is(open - 1, ":") {
+        return None;
+    }
+    let colon = open - 1;
+    let words = colon - lo;
+    let all_capitalised = (lo..colon).all(|k| w.is_capitalized(k) && !w.is_punct(k));
+    if words > MAX_COLON_NAME || !all_capitalised || w.class(lo).is_some() {
+        return None;
+    }
+    let p = speaker::before(w, lo, colon)?;
+    (p.start == lo).then(|| Found::new(p, (colon, colon + 1), "name_colon", 0.7, open))
+}
+
 /// `He "welcomed plans …"`: a subject right before a quote that opens with a reporting verb.
 pub fn subject_quote(w: &Words, open: usize, lo: usize, hi: usize) -> Option<Found> {
     if open <= lo || open + 1 >= hi {
