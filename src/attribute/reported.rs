@@ -8,6 +8,8 @@ use super::speaker;
 use super::words::Words;
 use crate::lexicon::{AdjunctRole, CueKind, WordClass};
 
+/// Weakest cue that reports with the sentence's subject (`…, saying …`, `… and added …`).
+const MIN_PARTICIPLE_STRENGTH: f32 = 0.6;
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
 /// Longest source phrase after `according to`, in tokens.
@@ -441,7 +443,9 @@ fn lead_attribution(
                 Some(_) => continue,
                 // `…, saying that …`, `by saying …`, `… and said …`: the subject is the
                 // sentence's.
+                // (Weak cues such as `laughed` or `outlining` do not report there.)
                 None if c > a
+                    && cue.strength >= MIN_PARTICIPLE_STRENGTH
                     && ((follows_comma_or_by(w, a, c) && w.word(c).ends_with("ing"))
                         || w.eq(c - 1, "and")) =>
                 {
