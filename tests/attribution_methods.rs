@@ -675,3 +675,16 @@ fn a_name_and_a_colon_before_a_quotation() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_quotation_opened_in_a_report_runs_to_its_closing_mark() {
+    let r = rows(
+        "Ortiz added that she was the only one \"fighting for the ferry. I will tell you this, it stays.\" The vote is Monday.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "mixed");
+    assert_eq!(
+        r[0].1,
+        "she was the only one \"fighting for the ferry. I will tell you this, it stays.\""
+    );
+}

@@ -151,9 +151,28 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         if let Some((b0, b1)) = r.second {
             spans.push(w.range_span(b0, b1));
         }
-        let span = Span::new(spans[0].start, spans[spans.len() - 1].end);
         // Quotations are in text order: only those starting inside the span can lie in it.
-        let first = seg.quotes.partition_point(|q| q.outer.start < span.start);
+        let first = seg
+            .quotes
+            .partition_point(|q| q.outer.start < spans[0].start);
+        // `Cruz added that he was the only one "fighting to defend the Constitution. I'll
+        // tell you this, …"`: a quotation opened in the report runs on to its closing mark,
+        // past the sentence the report was cut in (within the paragraph).
+        if let Some(last) = spans.last_mut() {
+            let paragraph_end = seg.paragraphs[seg.sentences[w.sentence_of(r.start)].paragraph]
+                .span
+                .end;
+            let runs_on = (first..seg.quotes.len())
+                .take_while(|&i| seg.quotes[i].outer.start < last.end)
+                .map(|i| seg.quotes[i].outer)
+                .filter(|q| q.start >= last.start && q.end > last.end && q.end <= paragraph_end)
+                .map(|q| q.end)
+                .max();
+            if let Some(end) = runs_on {
+                last.end = end;
+            }
+        }
+        let span = Span::new(spans[0].start, spans[spans.len() - 1].end);
         let inner: Vec<usize> = (first..seg.quotes.len())
             .take_while(|&i| seg.quotes[i].outer.start < span.end)
             .filter(|&i| span.contains(&seg.quotes[i].outer))
