@@ -688,3 +688,20 @@ fn a_quotation_opened_in_a_report_runs_to_its_closing_mark() {
         "she was the only one \"fighting for the ferry. I will tell you this, it stays.\""
     );
 }
+
+#[test]
+fn a_colon_inside_a_report_continues_it_unless_a_quotation_follows() {
+    check(
+        "Ana Ruiz said the plan fails for one reason: the ferry cannot carry trucks.",
+        "indirect",
+        "the plan fails for one reason: the ferry cannot carry trucks",
+        "Ana Ruiz",
+        "speaker_cue_clause",
+    );
+    let r = rows("Ana Ruiz said the plan fails for one reason: \"The ferry cannot carry trucks.\"");
+    assert!(
+        r.iter()
+            .any(|row| row.0 == "direct" && row.1 == "The ferry cannot carry trucks."),
+        "{r:?}"
+    );
+}

@@ -596,8 +596,13 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         // A new subject or verb counts only once the clause has words of its own (`he and
         // many others are …`, `the heat and unsettled weather …` are subjects, not cuts).
         let has_own_words = k - start >= MIN_CLAUSE;
-        // A new clause after a comma, a semicolon, a colon or a dash ends the report.
-        if matches!(w.word(k), ";" | ":" | "\u{2013}" | "\u{2014}" | "--") {
+        // A new clause after a semicolon or a dash ends the report (a colon mostly introduces
+        // more of it: `it falls flat for one reason: the pride …`).
+        if matches!(w.word(k), ";" | "\u{2013}" | "\u{2014}" | "--") {
+            return k;
+        }
+        // `… warned of one thing: "…"`: the quotation after the colon is a direct quote.
+        if w.is(k, ":") && k + 1 < end && w.is_quote_mark(k + 1) {
             return k;
         }
         if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
