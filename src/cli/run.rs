@@ -25,7 +25,7 @@ pub enum FormatArg {
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet"
+    after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet\n  cat part.jsonl | whosaid run - --emit quotes --no-header > part_quotes.csv"
 )]
 pub struct RunArgs {
     /// Files or directories to read (directories are searched recursively for *.txt,
