@@ -35,6 +35,7 @@ pub struct MergeArgs {
     quiet: bool,
 }
 
+/// Merges the parts into `--out`; every part is opened and checked before work starts.
 pub fn run(args: MergeArgs) -> Result<i32> {
     let mode = CellMode::from_raw_flag(args.raw_csv);
     for part in &args.parts {

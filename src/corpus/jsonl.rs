@@ -239,6 +239,41 @@ mod tests {
     }
 
     #[test]
+    fn stream_mode_takes_the_recorded_location_and_allows_no_records() {
+        let input: &[u8] =
+            b"{\"_source_file\":\"big.jsonl\",\"_line\":41,\"text\":\"Hi.\"}\n{\"_line\":7}\n";
+        let read_in = |stream: bool| -> Vec<Result<Document, RecordError>> {
+            JsonlReader::new(input, "-".to_string(), 1 << 20)
+                .streaming(stream)
+                .map(|r| r.result)
+                .collect()
+        };
+        let streamed = read_in(true);
+        let doc = streamed[0].as_ref().unwrap();
+        assert_eq!(
+            (
+                doc.meta.id.as_str(),
+                doc.meta.source_file.as_str(),
+                doc.meta.line
+            ),
+            ("big.jsonl:41", "big.jsonl", Some(41))
+        );
+        let err = streamed[1].as_ref().unwrap_err();
+        assert_eq!((err.id.as_str(), err.location.as_str()), ("-:7", "-:7"));
+        // Outside stream mode the fields are ignored like any unknown field.
+        let plain = read_in(false);
+        let doc = plain[0].as_ref().unwrap();
+        assert_eq!((doc.meta.id.as_str(), doc.meta.line), ("-:1", Some(1)));
+        // No records: nothing in stream mode, one error row otherwise.
+        let empty = |stream| {
+            JsonlReader::new(&b"\n \n"[..], "-".to_string(), 64)
+                .streaming(stream)
+                .count()
+        };
+        assert_eq!((empty(true), empty(false)), (0, 1));
+    }
+
+    #[test]
     fn ids_metadata_and_unknown_fields() {
         let out = read(
             b"{\"doc_id\":\"a\",\"text\":\"Hi.\",\"quotes\":[{\"x\":1}],\"meta\":{\"date\":\"2016-09-12\",\"title\":\"T\",\"publisher\":\"p\"}}\n\n{\"id\":7,\"text\":\"Yo.\",\"date\":\"2020-01-01\"}\n{\"text\":\"No id.\"}\n",
