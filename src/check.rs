@@ -26,7 +26,10 @@ pub fn limit_for(selector: u8) -> ReadOptions {
         2 => 256,
         _ => 1024,
     };
-    ReadOptions { max_doc_bytes }
+    ReadOptions {
+        max_doc_bytes,
+        ..ReadOptions::default()
+    }
 }
 
 /// Runs `data` (first byte: format and limit, see [`format_for`] and [`limit_for`]; rest:

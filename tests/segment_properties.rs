@@ -219,6 +219,7 @@ proptest! {
         let (format, bytes) = package(kind, &body);
         let options = whosaid::corpus::ReadOptions {
             max_doc_bytes: tiny_limit.unwrap_or(whosaid::corpus::DEFAULT_MAX_DOC_BYTES),
+            ..Default::default()
         };
         let records = whosaid::check::check_bytes_with(&bytes, format, options);
         prop_assert!(records >= 1, "every input yields at least one row");
@@ -237,7 +238,10 @@ proptest! {
             w.write_record([format!("r{i}").as_str(), t.as_str()]).expect("in memory");
         }
         let bytes = w.into_inner().expect("in memory");
-        let options = whosaid::corpus::ReadOptions { max_doc_bytes: limit };
+        let options = whosaid::corpus::ReadOptions {
+            max_doc_bytes: limit,
+            ..Default::default()
+        };
         let got: Vec<_> = whosaid::corpus::read_bytes(bytes, whosaid::corpus::InputFormat::Csv, "p.csv", options)
             .map(|r| r.result)
             .collect();

@@ -3,6 +3,7 @@
 
 mod diff;
 mod eval;
+mod merge;
 mod progress;
 mod run;
 mod score;
@@ -38,6 +39,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare two runs' quotes: added, removed and changed attributions.
     Diff(diff::DiffArgs),
+    /// Combine partial outputs (runs over parts of a corpus) into the tables of one run.
+    Merge(merge::MergeArgs),
 }
 
 /// Parses the arguments, runs the command, and returns the process exit code.
@@ -55,6 +58,7 @@ pub fn main() -> i32 {
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
     };
     match result {
         Ok(code) => code,

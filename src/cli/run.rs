@@ -3,11 +3,14 @@
 use super::{progress, EXIT_FAILED_DOCS};
 use crate::corpus::{discover, read_all, InputFormat, ReadOptions};
 use crate::lexicon::Lexicons;
-use crate::output::{check_writable, render, Aggregates, CellMode, Period, Rendered, TableSet};
+use crate::output::{
+    check_writable, render, Aggregates, CellMode, Period, Rendered, StreamTable, TableSet,
+};
 use crate::pipeline::{run_batches, Outcome};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -22,7 +25,7 @@ pub enum FormatArg {
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet"
+    after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet\n  cat part.jsonl | whosaid run - --emit quotes --no-header > part_quotes.csv"
 )]
 pub struct RunArgs {
     /// Files or directories to read (directories are searched recursively for *.txt,
@@ -31,9 +34,26 @@ pub struct RunArgs {
     inputs: Vec<PathBuf>,
 
     /// Directory for documents.csv, quotes.csv, speakers.csv, affiliations.csv and
-    /// timeline.csv (created if missing).
-    #[arg(long, short, value_name = "DIR")]
-    out: PathBuf,
+    /// timeline.csv (created if missing). Required unless `--emit` is given.
+    #[arg(
+        long,
+        short,
+        value_name = "DIR",
+        required_unless_present = "emit",
+        conflicts_with = "emit"
+    )]
+    out: Option<PathBuf>,
+
+    /// Stream mode: write the rows of one per-document table to stdout instead of the
+    /// tables to `--out` (every row carries its doc_id; combine parts with `whosaid
+    /// merge`). An empty JSONL input then gives no rows, and a record's `_source_file`
+    /// and `_line` fields, when present, give its original location.
+    #[arg(long, value_enum, value_name = "TABLE")]
+    emit: Option<StreamTable>,
+
+    /// With `--emit`: no header row.
+    #[arg(long)]
+    no_header: bool,
 
     /// Input format: by extension (auto), or force txt, jsonl or csv for every input.
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
@@ -96,13 +116,19 @@ pub fn run(args: RunArgs) -> Result<i32> {
         FormatArg::Jsonl => Some(InputFormat::Jsonl),
         FormatArg::Csv => Some(InputFormat::Csv),
     };
+    if args.no_header && args.emit.is_none() {
+        anyhow::bail!("--no-header applies only to --emit (tables in --out always have a header)");
+    }
     let inputs = discover(&args.inputs, forced)?;
     let lexicons = Lexicons::load_with(args.lexicons.as_deref(), &args.lexicon)?;
-    check_writable(&args.out)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let out = match (&args.out, args.emit) {
+        (_, Some(table)) => return stream(&args, table, inputs, &lexicons),
+        (Some(out), None) => out.clone(),
+        // clap requires one of the two.
+        (None, None) => anyhow::bail!("give --out DIR or --emit TABLE"),
+    };
+    check_writable(&out)?;
+    let pool = pool(&args)?;
 
     let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
     let bar = progress::bar(total_bytes, args.quiet);
@@ -110,8 +136,9 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let mode = CellMode::from_raw_flag(args.raw_csv);
     let options = ReadOptions {
         max_doc_bytes: args.max_doc_bytes,
+        ..ReadOptions::default()
     };
-    let mut tables = TableSet::create(&args.out, &lexicons.stance.category_names(), mode)?;
+    let mut tables = TableSet::create(&out, &lexicons.stance.category_names(), mode)?;
     let mut totals = Totals::default();
     let mut aggregates = Aggregates::new(args.period);
     pool.install(|| {
@@ -155,7 +182,79 @@ pub fn run(args: RunArgs) -> Result<i32> {
             totals.quotes,
             seconds,
             totals.bytes as f64 / 1e6 / seconds.max(1e-9),
-            args.out.display()
+            out.display()
+        );
+    }
+    Ok(if args.strict && totals.failed > 0 {
+        EXIT_FAILED_DOCS
+    } else {
+        0
+    })
+}
+
+fn pool(args: &RunArgs) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")
+}
+
+/// `--emit TABLE`: the rows of one per-document table on stdout, in input order.
+fn stream(
+    args: &RunArgs,
+    table: StreamTable,
+    inputs: Vec<crate::corpus::InputFile>,
+    lexicons: &Lexicons,
+) -> Result<i32> {
+    let mode = CellMode::from_raw_flag(args.raw_csv);
+    let options = ReadOptions {
+        max_doc_bytes: args.max_doc_bytes,
+        stream: true,
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
+    if !args.no_header {
+        out.write_all(&table.header(&lexicons.stance.category_names(), mode)?)
+            .context("cannot write to stdout")?;
+    }
+    let mut totals = Totals::default();
+    let started = Instant::now();
+    pool(args)?.install(|| {
+        run_batches(
+            read_all(inputs, options),
+            lexicons,
+            |outcomes, input_bytes| {
+                let rendered: Vec<Rendered> =
+                    outcomes.par_iter().map(|o| render(o, mode)).collect();
+                for (outcome, rows) in outcomes.iter().zip(&rendered) {
+                    match outcome {
+                        Outcome::Ok(a) => {
+                            totals.ok += 1;
+                            totals.quotes += a.quotes.len();
+                        }
+                        Outcome::Failed(e) => {
+                            totals.failed += 1;
+                            if !args.quiet {
+                                eprintln!("whosaid: warning: {e}");
+                            }
+                        }
+                    }
+                    out.write_all(table.rows(rows))
+                        .context("cannot write to stdout")?;
+                }
+                totals.bytes += input_bytes;
+                anyhow::Ok(())
+            },
+        )
+    })?;
+    out.flush().context("cannot write to stdout")?;
+    if !args.quiet {
+        eprintln!(
+            "whosaid: {} documents ({} ok, {} error), {} quotes, {:.2} s -> stdout",
+            totals.ok + totals.failed,
+            totals.ok,
+            totals.failed,
+            totals.quotes,
+            started.elapsed().as_secs_f64(),
         );
     }
     Ok(if args.strict && totals.failed > 0 {

@@ -111,6 +111,7 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
         let inputs = discover(&args.inputs, args.format)?;
         let options = ReadOptions {
             max_doc_bytes: args.max_doc_bytes,
+            ..ReadOptions::default()
         };
         for Record { result, .. } in read_all(inputs, options) {
             match result {

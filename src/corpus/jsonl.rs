@@ -16,6 +16,13 @@ struct JsonRecord {
     title: Option<String>,
     source: Option<String>,
     meta: Option<JsonMeta>,
+    /// The record's original file, set by a driver that splits a corpus into streams
+    /// (honoured only in stream mode, see [`super::ReadOptions::stream`]).
+    #[serde(rename = "_source_file")]
+    located_file: Option<String>,
+    /// The record's original line in `_source_file` (stream mode only).
+    #[serde(rename = "_line")]
+    located_line: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -36,6 +43,8 @@ pub struct JsonlReader<R> {
     limit: u64,
     /// Records (non-blank lines) seen, to report a file that has none.
     records: u64,
+    /// Stream mode: no record is no document, and `_source_file`/`_line` are honoured.
+    stream: bool,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -49,7 +58,14 @@ impl<R: BufRead> JsonlReader<R> {
             done: false,
             limit,
             records: 0,
+            stream: false,
         }
+    }
+
+    /// The same reader in stream mode (see [`super::ReadOptions::stream`]).
+    pub fn streaming(mut self, stream: bool) -> Self {
+        self.stream = stream;
+        self
     }
 
     fn fallback_id(&self) -> String {
@@ -64,27 +80,34 @@ impl<R: BufRead> JsonlReader<R> {
         let (line_text, warning) = decode_lossy(bytes);
         let rec: JsonRecord = serde_json::from_str(&line_text)
             .map_err(|e| self.error(format!("invalid JSON: {e}")))?;
+        let (name, line) = match (self.stream, rec.located_file, rec.located_line) {
+            (true, file, line) => (
+                file.unwrap_or_else(|| self.name.clone()),
+                line.unwrap_or(self.line),
+            ),
+            (false, _, _) => (self.name.clone(), self.line),
+        };
         let id = rec
             .id
             .as_ref()
             .or(rec.doc_id.as_ref())
             .and_then(id_string)
-            .unwrap_or_else(|| self.fallback_id());
+            .unwrap_or_else(|| format!("{name}:{line}"));
         let text = match rec.text {
             Some(serde_json::Value::String(s)) => s,
             Some(_) => {
                 return Err(RecordError::new(
                     id,
-                    &self.name,
-                    Some(self.line),
+                    &name,
+                    Some(line),
                     "`text` is not a string",
                 ))
             }
             None => {
                 return Err(RecordError::new(
                     id,
-                    &self.name,
-                    Some(self.line),
+                    &name,
+                    Some(line),
                     "missing `text` field",
                 ))
             }
@@ -93,8 +116,8 @@ impl<R: BufRead> JsonlReader<R> {
         Ok(Document {
             meta: DocMeta {
                 id,
-                source_file: self.name.clone(),
-                line: Some(self.line),
+                source_file: name,
+                line: Some(line),
                 date: rec
                     .date
                     .or_else(|| meta.as_ref().and_then(|m| m.date.clone())),
@@ -160,7 +183,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             let read = match read_line_limited(&mut self.reader, &mut self.buf, self.limit) {
                 Ok(0) => {
                     self.done = true;
-                    if self.records == 0 {
+                    if self.records == 0 && !self.stream {
                         return Some(Record {
                             result: Err(RecordError::new(
                                 self.name.clone(),
@@ -213,6 +236,41 @@ mod tests {
         JsonlReader::new(input, "in.jsonl".to_string(), 1 << 20)
             .map(|r| r.result)
             .collect()
+    }
+
+    #[test]
+    fn stream_mode_takes_the_recorded_location_and_allows_no_records() {
+        let input: &[u8] =
+            b"{\"_source_file\":\"big.jsonl\",\"_line\":41,\"text\":\"Hi.\"}\n{\"_line\":7}\n";
+        let read_in = |stream: bool| -> Vec<Result<Document, RecordError>> {
+            JsonlReader::new(input, "-".to_string(), 1 << 20)
+                .streaming(stream)
+                .map(|r| r.result)
+                .collect()
+        };
+        let streamed = read_in(true);
+        let doc = streamed[0].as_ref().unwrap();
+        assert_eq!(
+            (
+                doc.meta.id.as_str(),
+                doc.meta.source_file.as_str(),
+                doc.meta.line
+            ),
+            ("big.jsonl:41", "big.jsonl", Some(41))
+        );
+        let err = streamed[1].as_ref().unwrap_err();
+        assert_eq!((err.id.as_str(), err.location.as_str()), ("-:7", "-:7"));
+        // Outside stream mode the fields are ignored like any unknown field.
+        let plain = read_in(false);
+        let doc = plain[0].as_ref().unwrap();
+        assert_eq!((doc.meta.id.as_str(), doc.meta.line), ("-:1", Some(1)));
+        // No records: nothing in stream mode, one error row otherwise.
+        let empty = |stream| {
+            JsonlReader::new(&b"\n \n"[..], "-".to_string(), 64)
+                .streaming(stream)
+                .count()
+        };
+        assert_eq!((empty(true), empty(false)), (0, 1));
     }
 
     #[test]

@@ -56,12 +56,19 @@ pub struct ReadOptions {
     /// Largest document text accepted, in bytes: a txt file, a JSONL line, or a CSV
     /// record. Larger ones become `error` rows and are never held in memory whole.
     pub max_doc_bytes: u64,
+    /// Stream mode (`whosaid run - --emit …`, one partition of a larger corpus): JSONL
+    /// input without records gives no document rather than an `empty file` error row
+    /// (an empty partition is normal), and a record's `_source_file` and `_line` fields,
+    /// when present, replace the stream's own name and line, so a driver that splits a
+    /// corpus keeps each record's original location (and `<file>:<line>` id).
+    pub stream: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            stream: false,
         }
     }
 }
@@ -129,9 +136,9 @@ fn read_reader(
     let limit = options.max_doc_bytes;
     match format {
         InputFormat::Txt => Box::new(std::iter::once(txt::read(reader, name, default_id, limit))),
-        InputFormat::Jsonl => {
-            Box::new(jsonl::JsonlReader::new(BufReader::new(reader), name, limit))
-        }
+        InputFormat::Jsonl => Box::new(
+            jsonl::JsonlReader::new(BufReader::new(reader), name, limit).streaming(options.stream),
+        ),
         InputFormat::Csv => Box::new(csv_input::CsvReader::new(reader, name, limit)),
     }
 }

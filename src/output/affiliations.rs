@@ -2,7 +2,7 @@
 //! (with bootstrap confidence intervals) and per period. Kept as running sums while the
 //! corpus streams past: memory grows with affiliations and periods, not with quotes.
 
-use crate::pipeline::Analysis;
+use super::facts::QuoteFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Columns of `affiliations.csv`, in order.
@@ -180,24 +180,25 @@ impl AffiliationTable {
         }
     }
 
-    /// Adds the scored, affiliated quotes of one document.
-    pub fn add(&mut self, a: &Analysis) {
+    /// Adds the scored, affiliated quotes of one document dated `date`. The bootstrap
+    /// draws its random weights quote by quote, so the intervals depend on the order of
+    /// the quotes: callers add documents in input order and quotes in text order.
+    pub fn add(&mut self, date: Option<&str>, quotes: &[QuoteFacts<'_>]) {
         let doc = self.documents_seen;
         self.documents_seen += 1;
-        let period = self.period.of(a.doc.meta.date.as_deref());
-        for q in &a.quotes {
-            let (Some(speaker), Some(stance)) = (&q.speaker, &q.stance) else {
+        let period = self.period.of(date);
+        for q in quotes {
+            let Some(scores) = q.stance else {
                 continue;
             };
-            let Some(affiliation) = speaker.affiliation.as_deref().filter(|s| !s.is_empty()) else {
+            let Some(affiliation) = q.affiliation.filter(|s| !s.is_empty()) else {
                 continue;
             };
-            let scores = [stance.tone, stance.conflict, stance.certainty];
             let st = self.stats.entry(affiliation.to_string()).or_default();
             st.quotes += 1;
-            if let Some(name) = &speaker.name {
+            if let Some(name) = q.speaker {
                 if !st.speakers.contains(name) {
-                    st.speakers.insert(name.clone());
+                    st.speakers.insert(name.to_string());
                 }
             }
             if st.last_document != Some(doc) {
@@ -207,7 +208,7 @@ impl AffiliationTable {
             for (sum, s) in st.sums.iter_mut().zip(scores) {
                 *sum += s;
             }
-            if stance.tone < NEGATIVE_TONE {
+            if scores[0] < NEGATIVE_TONE {
                 st.negative += 1;
             }
             for (sums, weight) in &mut st.replicates {

@@ -3,12 +3,16 @@
 
 mod affiliations;
 pub mod cells;
+mod facts;
+mod parts;
 mod rows;
 mod speakers;
 mod tables;
 
 pub use affiliations::{AffiliationTable, Period, AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
 pub use cells::{cell, restore, CellMode};
+pub use facts::{as_written, quote_facts, QuoteFacts};
+pub use parts::{PartDocument, PartReader};
 pub use rows::{render, Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 pub use speakers::{SpeakerTable, SPEAKER_COLUMNS};
 
@@ -29,10 +33,16 @@ impl Aggregates {
         }
     }
 
-    /// Adds one analysed document.
+    /// Adds one analysed document (documents in input order).
     pub fn add(&mut self, a: &Analysis) {
-        self.speakers.add(a);
-        self.affiliations.add(a);
+        self.add_facts(a.doc.meta.date.as_deref(), &quote_facts(a));
+    }
+
+    /// Adds one document given by its date and its quotes' facts, as read back from
+    /// partial tables by `whosaid merge`; [`Aggregates::add`] goes through here too.
+    pub fn add_facts(&mut self, date: Option<&str>, quotes: &[QuoteFacts<'_>]) {
+        self.speakers.add(date, quotes);
+        self.affiliations.add(date, quotes);
     }
 }
-pub use tables::{check_writable, TableSet};
+pub use tables::{check_writable, StreamTable, TableSet};

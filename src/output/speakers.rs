@@ -1,7 +1,7 @@
 //! `speakers.csv`: one row per resolved speaker across the corpus, accumulated as documents
 //! stream past (memory grows with distinct speakers, not with quotes).
 
-use crate::pipeline::Analysis;
+use super::facts::QuoteFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Columns of `speakers.csv`, in order.
@@ -43,18 +43,17 @@ pub struct SpeakerTable {
 }
 
 impl SpeakerTable {
-    /// Adds the quotes of one analysed document.
-    pub fn add(&mut self, a: &Analysis) {
+    /// Adds the quotes of one document dated `date`.
+    pub fn add(&mut self, date: Option<&str>, quotes: &[QuoteFacts<'_>]) {
         let doc_index = self.documents_seen;
         self.documents_seen += 1;
-        let date = a.doc.meta.date.as_deref().filter(|d| !d.is_empty());
-        for q in &a.quotes {
-            let Some(s) = &q.speaker else { continue };
-            let Some(name) = &s.name else { continue };
+        let date = date.filter(|d| !d.is_empty());
+        for q in quotes {
+            let Some(name) = q.speaker else { continue };
             let key = (
-                name.clone(),
-                s.kind.as_str().to_string(),
-                s.affiliation.clone().unwrap_or_default(),
+                name.to_string(),
+                q.speaker_type.to_string(),
+                q.affiliation.unwrap_or_default().to_string(),
             );
             let st = self.stats.entry(key).or_default();
             st.quotes += 1;
@@ -70,14 +69,14 @@ impl SpeakerTable {
                     st.last_date = Some(d.to_string());
                 }
             }
-            if let Some(stance) = &q.stance {
-                st.stance_sums[0] += stance.tone;
-                st.stance_sums[1] += stance.conflict;
-                st.stance_sums[2] += stance.certainty;
+            if let Some(scores) = q.stance {
+                for (sum, s) in st.stance_sums.iter_mut().zip(scores) {
+                    *sum += s;
+                }
                 st.scored += 1;
             }
             if st.mentions.len() < MAX_MENTION_FORMS {
-                st.mentions.insert(s.mention.slice(&a.doc.text).to_string());
+                st.mentions.insert(q.mention.to_string());
             }
         }
     }

@@ -64,15 +64,7 @@ impl Table {
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         let mut file = BufWriter::with_capacity(1 << 20, TempTable { tmp, budget: None });
-        let mut header = csv::Writer::from_writer(Vec::new());
-        header.write_record(
-            columns
-                .iter()
-                .copied()
-                .chain(extra.iter().map(String::as_str))
-                .map(|c| cell(c, mode).into_owned()),
-        )?;
-        file.write_all(&header.into_inner().map_err(|e| e.into_error())?)
+        file.write_all(&header_row(columns, extra, mode)?)
             .with_context(|| format!("cannot write {name}"))?;
         Ok(Table { name, file, mode })
     }
@@ -94,6 +86,57 @@ impl Table {
     }
 }
 
+/// The header row of a table: `columns`, then `extra` (user category columns), as CSV
+/// bytes with text cells written under `mode`.
+fn header_row(columns: &[&str], extra: &[String], mode: CellMode) -> Result<Vec<u8>> {
+    let mut header = csv::Writer::from_writer(Vec::new());
+    header.write_record(
+        columns
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+            .map(|c| cell(c, mode).into_owned()),
+    )?;
+    Ok(header.into_inner().map_err(|e| e.into_error())?)
+}
+
+/// The count and share columns that user dictionary `categories` add to `quotes.csv`.
+fn category_columns(categories: &[String]) -> Vec<String> {
+    categories
+        .iter()
+        .flat_map(|c| [c.clone(), format!("{c}_share")])
+        .collect()
+}
+
+/// A table that `whosaid run --emit` streams to stdout instead of writing the five
+/// tables: the per-document tables, whose rows each carry their `doc_id`, so partial
+/// streams can be concatenated (and merged with `whosaid merge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StreamTable {
+    /// Rows of `quotes.csv`.
+    Quotes,
+    /// Rows of `documents.csv`.
+    Documents,
+}
+
+impl StreamTable {
+    /// The table's header row, exactly as in the file `whosaid run --out` writes.
+    pub fn header(self, categories: &[String], mode: CellMode) -> Result<Vec<u8>> {
+        match self {
+            StreamTable::Quotes => header_row(QUOTE_COLUMNS, &category_columns(categories), mode),
+            StreamTable::Documents => header_row(DOCUMENT_COLUMNS, &[], mode),
+        }
+    }
+
+    /// This table's share of one document's rendered rows.
+    pub fn rows(self, rendered: &Rendered) -> &[u8] {
+        match self {
+            StreamTable::Quotes => &rendered.quotes,
+            StreamTable::Documents => &rendered.documents,
+        }
+    }
+}
+
 /// The tables of one run: `documents.csv` and `quotes.csv` stream row by row;
 /// `speakers.csv`, `affiliations.csv` and `timeline.csv` are accumulated and written at
 /// the end. Dropping the set without
@@ -112,10 +155,7 @@ impl TableSet {
     /// `categories` are the user dictionary categories (a count and a share column each,
     /// after the fixed quote columns).
     pub fn create(dir: &Path, categories: &[String], mode: CellMode) -> Result<TableSet> {
-        let extra: Vec<String> = categories
-            .iter()
-            .flat_map(|c| [c.clone(), format!("{c}_share")])
-            .collect();
+        let extra = category_columns(categories);
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
         Ok(TableSet {
