@@ -201,13 +201,7 @@ fn output_is_identical_across_thread_counts() {
             out
         })
         .collect();
-    for table in [
-        "documents.csv",
-        "quotes.csv",
-        "speakers.csv",
-        "affiliations.csv",
-        "timeline.csv",
-    ] {
+    for table in common::TABLES {
         let first = std::fs::read(runs[0].path().join(table)).unwrap();
         assert!(first.len() > 100, "{table} is empty");
         for (k, run) in runs.iter().enumerate().skip(1) {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{root, tempdir, whosaid};
+use common::{root, tempdir, whosaid, TABLES};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -13,14 +13,6 @@ use whosaid::corpus::{discover, read_all, ReadOptions};
 use whosaid::output::{render, Aggregates, CellMode, Period, TableSet};
 use whosaid::pipeline::{run_batches, Outcome};
 use whosaid::Lexicons;
-
-const TABLES: [&str; 5] = [
-    "documents.csv",
-    "quotes.csv",
-    "speakers.csv",
-    "affiliations.csv",
-    "timeline.csv",
-];
 
 /// The visible (non-hidden) files of `dir` with their bytes.
 fn visible(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -3,16 +3,8 @@
 
 mod common;
 
-use common::{root, tempdir, whosaid, whosaid_with_stdin};
+use common::{root, tempdir, whosaid, whosaid_with_stdin, TABLES};
 use std::path::Path;
-
-const TABLES: [&str; 5] = [
-    "documents.csv",
-    "quotes.csv",
-    "speakers.csv",
-    "affiliations.csv",
-    "timeline.csv",
-];
 
 fn ok(out: std::process::Output, what: &str) -> Vec<u8> {
     assert!(

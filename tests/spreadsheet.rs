@@ -74,13 +74,7 @@ fn formula_cells_are_neutralised_unless_raw_csv() {
     run(&input, &safe, &[]);
     run(&input, &raw, &["--raw-csv"]);
     let mut neutralised = 0;
-    for table in [
-        "documents.csv",
-        "quotes.csv",
-        "speakers.csv",
-        "affiliations.csv",
-        "timeline.csv",
-    ] {
+    for table in common::TABLES {
         let (s, r) = (records(&safe.join(table)), records(&raw.join(table)));
         assert_eq!(s.len(), r.len(), "{table}");
         for (srow, rrow) in s.iter().zip(&r) {

@@ -61,3 +61,13 @@ pub fn read_table(path: &Path) -> Vec<std::collections::HashMap<String, String>>
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temporary directory")
 }
+
+/// Every table `whosaid run` writes, in the order the README lists them.
+#[allow(dead_code)]
+pub const TABLES: [&str; 5] = [
+    "documents.csv",
+    "quotes.csv",
+    "speakers.csv",
+    "affiliations.csv",
+    "timeline.csv",
+];
