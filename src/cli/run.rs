@@ -139,36 +139,25 @@ pub fn run(args: RunArgs) -> Result<i32> {
         ..ReadOptions::default()
     };
     let mut tables = TableSet::create(&out, &lexicons.stance.category_names(), mode)?;
-    let mut totals = Totals::default();
     let mut aggregates = Aggregates::new(args.period);
-    pool.install(|| {
-        run_batches(
-            read_all(inputs, options),
-            &lexicons,
-            |outcomes, input_bytes| {
-                let rendered: Vec<Rendered> =
-                    outcomes.par_iter().map(|o| render(o, mode)).collect();
-                for (outcome, rows) in outcomes.iter().zip(&rendered) {
-                    match outcome {
-                        Outcome::Ok(a) => {
-                            totals.ok += 1;
-                            totals.quotes += a.quotes.len();
-                            aggregates.add(a);
-                        }
-                        Outcome::Failed(e) => {
-                            totals.failed += 1;
-                            bar.suspend(|| eprintln!("whosaid: warning: {e}"));
-                        }
-                    }
-                    tables.write(rows)?;
-                }
-                totals.bytes += input_bytes;
-                bar.inc(input_bytes);
-                bar.set_message(format!("{} docs", totals.ok + totals.failed));
-                anyhow::Ok(())
-            },
-        )
-    })?;
+    let totals = analyse_all(
+        &pool,
+        inputs,
+        &lexicons,
+        options,
+        mode,
+        &|e| bar.suspend(|| eprintln!("whosaid: warning: {e}")),
+        |outcome, rows| {
+            if let Outcome::Ok(a) = outcome {
+                aggregates.add(a);
+            }
+            tables.write(rows)
+        },
+        |input_bytes, docs| {
+            bar.inc(input_bytes);
+            bar.set_message(format!("{docs} docs"));
+        },
+    )?;
     tables.finish(&aggregates)?;
     bar.finish_and_clear();
 
@@ -185,11 +174,60 @@ pub fn run(args: RunArgs) -> Result<i32> {
             out.display()
         );
     }
-    Ok(if args.strict && totals.failed > 0 {
+    Ok(exit_code(&args, &totals))
+}
+
+/// Analyses every input in parallel batches and hands each document's outcome and rendered
+/// rows to `write`, in input order; `progress` hears the input bytes and documents done
+/// after each batch, `warn` each failed record. Shared by the table run and `--emit`.
+#[allow(clippy::too_many_arguments)]
+fn analyse_all(
+    pool: &rayon::ThreadPool,
+    inputs: Vec<crate::corpus::InputFile>,
+    lexicons: &Lexicons,
+    options: ReadOptions,
+    mode: CellMode,
+    warn: &(dyn Fn(&dyn std::fmt::Display) + Sync),
+    mut write: impl FnMut(&Outcome, &Rendered) -> Result<()> + Send,
+    mut progress: impl FnMut(u64, usize) + Send,
+) -> Result<Totals> {
+    let mut totals = Totals::default();
+    pool.install(|| {
+        run_batches(
+            read_all(inputs, options),
+            lexicons,
+            |outcomes, input_bytes| {
+                let rendered: Vec<Rendered> =
+                    outcomes.par_iter().map(|o| render(o, mode)).collect();
+                for (outcome, rows) in outcomes.iter().zip(&rendered) {
+                    match outcome {
+                        Outcome::Ok(a) => {
+                            totals.ok += 1;
+                            totals.quotes += a.quotes.len();
+                        }
+                        Outcome::Failed(e) => {
+                            totals.failed += 1;
+                            warn(e);
+                        }
+                    }
+                    write(outcome, rows)?;
+                }
+                totals.bytes += input_bytes;
+                progress(input_bytes, totals.ok + totals.failed);
+                anyhow::Ok(())
+            },
+        )
+    })?;
+    Ok(totals)
+}
+
+/// `--strict` turns failed documents into a non-zero exit.
+fn exit_code(args: &RunArgs, totals: &Totals) -> i32 {
+    if args.strict && totals.failed > 0 {
         EXIT_FAILED_DOCS
     } else {
         0
-    })
+    }
 }
 
 fn pool(args: &RunArgs) -> Result<rayon::ThreadPool> {
@@ -216,36 +254,24 @@ fn stream(
         out.write_all(&table.header(&lexicons.stance.category_names(), mode)?)
             .context("cannot write to stdout")?;
     }
-    let mut totals = Totals::default();
     let started = Instant::now();
-    pool(args)?.install(|| {
-        run_batches(
-            read_all(inputs, options),
-            lexicons,
-            |outcomes, input_bytes| {
-                let rendered: Vec<Rendered> =
-                    outcomes.par_iter().map(|o| render(o, mode)).collect();
-                for (outcome, rows) in outcomes.iter().zip(&rendered) {
-                    match outcome {
-                        Outcome::Ok(a) => {
-                            totals.ok += 1;
-                            totals.quotes += a.quotes.len();
-                        }
-                        Outcome::Failed(e) => {
-                            totals.failed += 1;
-                            if !args.quiet {
-                                eprintln!("whosaid: warning: {e}");
-                            }
-                        }
-                    }
-                    out.write_all(table.rows(rows))
-                        .context("cannot write to stdout")?;
-                }
-                totals.bytes += input_bytes;
-                anyhow::Ok(())
-            },
-        )
-    })?;
+    let totals = analyse_all(
+        &pool(args)?,
+        inputs,
+        lexicons,
+        options,
+        mode,
+        &|e| {
+            if !args.quiet {
+                eprintln!("whosaid: warning: {e}");
+            }
+        },
+        |_, rows| {
+            out.write_all(table.rows(rows))
+                .context("cannot write to stdout")
+        },
+        |_, _| {},
+    )?;
     out.flush().context("cannot write to stdout")?;
     if !args.quiet {
         eprintln!(
@@ -257,9 +283,5 @@ fn stream(
             started.elapsed().as_secs_f64(),
         );
     }
-    Ok(if args.strict && totals.failed > 0 {
-        EXIT_FAILED_DOCS
-    } else {
-        0
-    })
+    Ok(exit_code(args, &totals))
 }
