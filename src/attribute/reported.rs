@@ -53,7 +53,8 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
     };
     for s in 0..w.seg.sentences.len() {
         let (a, b) = w.sentence_tokens(s);
-        if b <= a || in_transcript(a) {
+        // Every rule but the headline's needs a cue in the sentence.
+        if b <= a || in_transcript(a) || (!w.any_cue_start(a, b) && !w.in_headline(a)) {
             continue;
         }
         let end = clause_end(w, a, b);

@@ -354,6 +354,14 @@ impl<'a> Words<'a> {
         self.cues.longest(k, limit)
     }
 
+    /// True when some cue of the lexicon starts among tokens `a..b`: a cheap test that lets
+    /// the rules skip the many sentences without one.
+    pub fn any_cue_start(&self, a: usize, b: usize) -> bool {
+        self.flags
+            .get(a..b.min(self.flags.len()))
+            .is_some_and(|f| f.iter().any(|&flag| flag & CUE_START != 0))
+    }
+
     /// A speech cue (reporting verb, noun or phrase; not a belief verb) at `k`.
     pub fn speech_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
         self.cue_at(k, limit)
