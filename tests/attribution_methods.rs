@@ -705,3 +705,26 @@ fn a_colon_inside_a_report_continues_it_unless_a_quotation_follows() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_topic_preposition_joins_the_cue_not_the_content() {
+    // `adjuncts.csv`, role `topic`: `warned about X` reports X.
+    check(
+        "The senator warned about the rising cost of insulin for older patients.",
+        "indirect",
+        "the rising cost of insulin for older patients",
+        "The senator",
+        "speaker_cue_clause",
+    );
+    let doc = Document::new(
+        "t",
+        "Union leaders argued against the new pension rules on Monday.",
+    );
+    let lex = Lexicons::embedded();
+    let seg = segment(&doc, lex);
+    let quotes = attribute(&doc, &seg, lex);
+    let cue = quotes[0].cue.expect("a cue").slice(&doc.text);
+    assert_eq!(cue, "argued against");
+    // After `say` a preposition is circumstance: no report.
+    assert!(rows("The mayor said about an hour later.").is_empty());
+}

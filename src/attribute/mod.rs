@@ -279,9 +279,11 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
     // `"…," he said as the crowd booed.`: a cue that attributes a quotation introduces no
     // reported clause of its own; what follows it is circumstance. (Mixed rows stay: their
     // quotations are listed only through them.)
-    let direct_cues: Vec<Span> = rows.iter().filter_map(|q| q.cue).collect();
+    // (Compared by where the cue starts: the report's cue may have taken a topic
+    // preposition, `wrote for`.)
+    let direct_cues: Vec<usize> = rows.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
     out.retain(|q| {
-        q.kind != QuoteKind::Indirect || q.cue.is_none_or(|c| !direct_cues.contains(&c))
+        q.kind != QuoteKind::Indirect || q.cue.is_none_or(|c| !direct_cues.contains(&c.start))
     });
     out.extend(rows);
     out.sort_by_key(|q| q.span().start);

@@ -516,6 +516,15 @@ fn lead_attribution(
                 k += 2;
             }
         }
+        // `warned about the risks`, `argued for a tax`: the preposition opening the topic
+        // joins the cue; the content is its object.
+        let mut cue_end = c + len;
+        if !complementizer && k + 1 < end && w.adjunct_role(k) == Some(AdjunctRole::Topic) {
+            if k == cue_end {
+                cue_end += 1;
+            }
+            k += 1;
+        }
         let stop = cut(w, k, end);
         if stop <= k || stop - k < MIN_CLAUSE {
             continue;
@@ -525,10 +534,10 @@ fn lead_attribution(
             end: stop,
             found: Found {
                 speaker,
-                cue: (c, c + len),
+                cue: (c, cue_end),
                 method,
                 confidence: cue.strength * 0.8,
-                end: c + len,
+                end: cue_end,
             },
             second: None,
         });

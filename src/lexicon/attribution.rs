@@ -297,6 +297,9 @@ pub enum AdjunctRole {
     Time,
     /// A preposition (`on`, `with`) opening circumstance rather than content.
     Circumstance,
+    /// A preposition (`about`, `against`) opening the topic a cue's content names; it joins
+    /// the cue.
+    Topic,
 }
 
 /// Adjunct words from `adjuncts.csv` (`word,role`), keyed in lower case.
@@ -309,10 +312,11 @@ pub fn parse_adjuncts(file: &LexiconFile) -> Result<FxHashMap<String, AdjunctRol
         let role = match role {
             "time" => AdjunctRole::Time,
             "circumstance" => AdjunctRole::Circumstance,
+            "topic" => AdjunctRole::Topic,
             other => {
                 return Err(file.error(
                     row.number,
-                    format!("unknown adjunct role `{other}` (time, circumstance)"),
+                    format!("unknown adjunct role `{other}` (time, circumstance, topic)"),
                 ))
             }
         };
