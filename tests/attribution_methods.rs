@@ -728,3 +728,14 @@ fn a_topic_preposition_joins_the_cue_not_the_content() {
     // After `say` a preposition is circumstance: no report.
     assert!(rows("The mayor said about an hour later.").is_empty());
 }
+
+#[test]
+fn a_report_after_but_has_the_sentence_subject() {
+    check(
+        "The minister praised the deal but said it would not lower prices this year.",
+        "indirect",
+        "it would not lower prices this year",
+        "The minister",
+        "participle_clause",
+    );
+}

@@ -442,13 +442,14 @@ fn lead_attribution(
                     (p, "speaker_cue_clause")
                 }
                 Some(_) => continue,
-                // `…, saying that …`, `by saying …`, `… and said …`: the subject is the
+                // `…, saying that …`, `by saying …`, `… and said …`, `… but said …`: the subject is the
                 // sentence's.
                 // (Weak cues such as `laughed` or `outlining` do not report there.)
                 None if c > a
                     && cue.strength >= MIN_PARTICIPLE_STRENGTH
                     && ((follows_comma_or_by(w, a, c) && w.word(c).ends_with("ing"))
-                        || w.eq(c - 1, "and")) =>
+                        || w.eq(c - 1, "and")
+                        || w.eq(c - 1, "but")) =>
                 {
                     match sentence_subject(w, a, c) {
                         Some(p) => (p, "participle_clause"),
@@ -652,15 +653,18 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         {
             return k;
         }
-        if has_own_words && (w.eq(k, "and") || w.eq(k, "but")) {
+        if w.eq(k, "and") || w.eq(k, "but") {
             let next = k + 1;
             let comma = w.is(k - 1, ",");
-            // `… and added, "…"`: another reporting verb always starts a new report.
+            // `… and added, "…"`, `praised the deal but said …`: another reporting verb
+            // always starts a new report (a short first one is then dropped).
             let new_report = next < end
                 && !w.is_capitalized(next)
                 && w.verb_cue_at(next, end)
                     .is_some_and(|(c, _)| c.kind == CueKind::Verb);
-            if next < end && (new_report || (is_verb_like(w, next) && (comma || objectlike))) {
+            if next < end
+                && (new_report || (has_own_words && is_verb_like(w, next) && (comma || objectlike)))
+            {
                 return if comma { k - 1 } else { k };
             }
         }
