@@ -70,6 +70,68 @@ where
     I: IntoIterator<Item = Record>,
     F: FnMut(&[Outcome], u64) -> Result<(), E>,
 {
+    for_each_batch(records, lex, |outcomes, input_bytes| {
+        sink(&outcomes, input_bytes)
+    })
+}
+
+/// [`run_batches`] with reading, analysis and writing overlapped: `records()` is iterated
+/// on a thread of its own, each batch is analysed and `prepare`d (say, rendered to CSV
+/// rows) in parallel on the current rayon pool, and `sink` consumes the batches in input
+/// order on another thread while the next batch is analysed. Reading and writing are
+/// serial work; run in line with the analysis they would leave the pool's threads idle.
+/// At most one batch waits on each side, so memory stays bounded. The first error of
+/// `sink` stops the run and is returned.
+pub fn run_pipelined<I, M, P, T, S, E>(
+    records: M,
+    lex: &Lexicons,
+    prepare: P,
+    sink: S,
+) -> Result<(), E>
+where
+    M: FnOnce() -> I + Send,
+    I: IntoIterator<Item = Record>,
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    S: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E> + Send,
+    E: Send,
+{
+    std::thread::scope(|scope| {
+        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<Record>(BATCH_DOCS);
+        scope.spawn(move || {
+            for record in records() {
+                if record_tx.send(record).is_err() {
+                    break; // the run stopped
+                }
+            }
+        });
+        let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Outcome>, Vec<T>, u64)>(1);
+        let writer = scope.spawn(move || {
+            let mut sink = sink;
+            for (outcomes, prepared, input_bytes) in batch_rx {
+                sink(outcomes, prepared, input_bytes)?;
+            }
+            Ok(())
+        });
+        // An error here only means the writer stopped; its own error is the one to report.
+        let _ = for_each_batch(record_rx, lex, |outcomes, input_bytes| {
+            let prepared: Vec<T> = outcomes.par_iter().map(&prepare).collect();
+            batch_tx.send((outcomes, prepared, input_bytes))
+        });
+        drop(batch_tx);
+        match writer.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch.
+fn for_each_batch<I, F, E>(records: I, lex: &Lexicons, mut sink: F) -> Result<(), E>
+where
+    I: IntoIterator<Item = Record>,
+    F: FnMut(Vec<Outcome>, u64) -> Result<(), E>,
+{
     let mut records = records.into_iter();
     loop {
         let mut batch = Vec::new();
@@ -102,6 +164,6 @@ where
                 Err(e) => Outcome::Failed(e),
             })
             .collect();
-        sink(&outcomes, input_bytes)?;
+        sink(outcomes, input_bytes)?;
     }
 }

@@ -46,7 +46,7 @@ fn previous_run(out: &Path) -> BTreeMap<String, Vec<u8>> {
 /// A corpus large enough that a run takes seconds: the labeled articles repeated.
 fn big_corpus(path: &Path) {
     let labeled = std::fs::read_to_string(root().join("data/labeled/articles.jsonl")).unwrap();
-    std::fs::write(path, labeled.repeat(150)).unwrap();
+    std::fs::write(path, labeled.repeat(500)).unwrap();
 }
 
 /// Starts a run into `out`, waits until it is writing its temporary tables, kills it.

@@ -6,10 +6,9 @@ use crate::lexicon::Lexicons;
 use crate::output::{
     check_writable, render, Aggregates, CellMode, Period, Rendered, StreamTable, TableSet,
 };
-use crate::pipeline::{run_batches, Outcome};
+use crate::pipeline::{run_pipelined, Outcome};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -191,14 +190,13 @@ fn analyse_all(
     mut write: impl FnMut(&Outcome, &Rendered) -> Result<()> + Send,
     mut progress: impl FnMut(u64, usize) + Send,
 ) -> Result<Totals> {
-    let mut totals = Totals::default();
     pool.install(|| {
-        run_batches(
-            read_all(inputs, options),
+        let mut totals = Totals::default();
+        run_pipelined(
+            move || read_all(inputs, options),
             lexicons,
-            |outcomes, input_bytes| {
-                let rendered: Vec<Rendered> =
-                    outcomes.par_iter().map(|o| render(o, mode)).collect();
+            |outcome| render(outcome, mode),
+            |outcomes, rendered, input_bytes| {
                 for (outcome, rows) in outcomes.iter().zip(&rendered) {
                     match outcome {
                         Outcome::Ok(a) => {
@@ -216,9 +214,9 @@ fn analyse_all(
                 progress(input_bytes, totals.ok + totals.failed);
                 anyhow::Ok(())
             },
-        )
-    })?;
-    Ok(totals)
+        )?;
+        Ok(totals)
+    })
 }
 
 /// `--strict` turns failed documents into a non-zero exit.
