@@ -54,6 +54,16 @@ fn short(label: &str, max: usize) -> String {
     }
 }
 
+/// An axis tick with its sign and `decimals` decimals (`+0.5`, `-0.25`; zero as `0`,
+/// which a float axis may reach as `-0.0000001`).
+fn tick(v: f64, decimals: usize) -> String {
+    if v.abs() < 1e-9 {
+        "0".to_string()
+    } else {
+        format!("{v:+.decimals$}")
+    }
+}
+
 /// A symmetric axis limit covering `values`: the largest magnitude rounded up to a step
 /// of `step`, at least `step`, at most 1 (every score lies in -1..1).
 fn symmetric_limit(values: impl Iterator<Item = f64>, step: f64) -> f64 {
@@ -80,6 +90,14 @@ fn svg(
 
 fn drawing<E: std::fmt::Display>(e: E) -> anyhow::Error {
     anyhow!("cannot draw a chart: {e}")
+}
+
+/// A category axis of `n` slots `0..n`. plotters' segmented range `0..k` has `k + 1`
+/// slots but none for `0..0`, so a single category gets two slots (the second empty).
+fn slots(
+    n: usize,
+) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordi32> {
+    (0..(n as i32 - 1).max(1)).into_segmented()
 }
 
 /// Position of row `i` of `n` on a segmented y axis, the first row at the top.
@@ -118,7 +136,7 @@ pub fn stance_by_affiliation(rows: &[&AffiliationRow]) -> Result<String> {
                 .margin_right(14)
                 .x_label_area_size(28)
                 .y_label_area_size(if d == 0 { label_width } else { 0 })
-                .build_cartesian_2d(-limit..limit, (0..n as i32 - 1).into_segmented())
+                .build_cartesian_2d(-limit..limit, slots(n))
                 .map_err(drawing)?;
             let names = &labels;
             chart
@@ -129,7 +147,7 @@ pub fn stance_by_affiliation(rows: &[&AffiliationRow]) -> Result<String> {
                 .x_labels(5)
                 .y_labels(n)
                 .label_style((FONT, 12).into_font().color(&INK))
-                .x_label_formatter(&|v| format!("{v:+.1}"))
+                .x_label_formatter(&|v| tick(*v, 1))
                 .y_label_formatter(&|v| match v {
                     SegmentValue::CenterOf(p) => {
                         let i = n as i32 - 1 - p;
@@ -180,17 +198,21 @@ pub fn timeline_panel(
     svg((470, 230), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
-                format!("{} ({quotes} quotes)", short(affiliation, 40)),
+                format!(
+                    "{} ({quotes} {})",
+                    short(affiliation, 40),
+                    if quotes == 1 { "quote" } else { "quotes" }
+                ),
                 (FONT, 14).into_font().color(&INK),
             )
             .margin(6)
             .x_label_area_size(26)
             .y_label_area_size(40)
             .right_y_label_area_size(34)
-            .build_cartesian_2d((0..p - 1).into_segmented(), -tone_limit..tone_limit)
+            .build_cartesian_2d(slots(p as usize), -tone_limit..tone_limit)
             .map_err(drawing)?
             .set_secondary_coord(
-                (0..p - 1).into_segmented(),
+                slots(p as usize),
                 // Headroom above the tallest bar.
                 0..(max_quotes.max(1) * 6).div_ceil(5),
             );
@@ -209,7 +231,7 @@ pub fn timeline_panel(
                 }
                 _ => String::new(),
             })
-            .y_label_formatter(&|v| format!("{v:+.2}"))
+            .y_label_formatter(&|v| tick(*v, 2))
             .y_desc("mean tone")
             .draw()
             .map_err(drawing)?;
@@ -283,7 +305,7 @@ pub fn top_speakers(rows: &[&SpeakerRow]) -> Result<String> {
             .margin_right(16)
             .x_label_area_size(28)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(0.0..x_max, (0..n as i32 - 1).into_segmented())
+            .build_cartesian_2d(0.0..x_max, slots(n))
             .map_err(drawing)?;
         let names = &labels;
         chart
@@ -369,6 +391,13 @@ mod tests {
         assert_eq!(symmetric_limit([0.31, -0.12].into_iter(), 0.1), 0.4);
         assert_eq!(symmetric_limit(std::iter::empty(), 0.25), 0.25);
         assert_eq!(symmetric_limit([3.0].into_iter(), 0.25), 1.0);
+    }
+
+    #[test]
+    fn ticks_have_a_sign_except_zero() {
+        assert_eq!(tick(-1e-12, 2), "0");
+        assert_eq!(tick(0.5, 1), "+0.5");
+        assert_eq!(tick(-0.25, 2), "-0.25");
     }
 
     #[test]
