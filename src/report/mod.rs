@@ -14,7 +14,10 @@ mod page;
 mod payload;
 mod texts;
 
-pub use data::{parse_terms, AffiliationRow, DocumentRow, QuoteRow, SpeakerRow, Tables, Term};
+pub use data::{
+    parse_terms, AffiliationRow, ByteSpan, DocumentRow, Estimate, QuoteRow, SpeakerRow, Tables,
+    Term, TimelineRow,
+};
 pub use payload::{script_json, QUOTE_FIELDS};
 pub use texts::{read_texts, DocText, TextSource};
 
