@@ -26,6 +26,7 @@ pub mod eval;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod segment;
 pub mod stance;
 

@@ -5,6 +5,7 @@ mod diff;
 mod eval;
 mod merge;
 mod progress;
+mod report;
 mod run;
 mod score;
 
@@ -41,6 +42,9 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Combine partial outputs (runs over parts of a corpus) into the tables of one run.
     Merge(merge::MergeArgs),
+    /// Turn a run's tables into one self-contained HTML report with charts, a quote
+    /// table and a document view.
+    Report(report::ReportArgs),
 }
 
 /// Parses the arguments, runs the command, and returns the process exit code.
@@ -59,6 +63,7 @@ pub fn main() -> i32 {
         Command::Eval(args) => eval::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

@@ -22,6 +22,18 @@ pub enum FormatArg {
     Csv,
 }
 
+impl FormatArg {
+    /// The format forced on every input (`None` for `auto`: by extension).
+    pub fn forced(self) -> Option<InputFormat> {
+        match self {
+            FormatArg::Auto => None,
+            FormatArg::Txt => Some(InputFormat::Txt),
+            FormatArg::Jsonl => Some(InputFormat::Jsonl),
+            FormatArg::Csv => Some(InputFormat::Csv),
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 #[command(
     after_help = "Examples:\n  whosaid run data --out out\n  whosaid run articles.jsonl more/ --out tables --threads 4\n  cat corpus.jsonl | whosaid run - --out out --quiet\n  cat part.jsonl | whosaid run - --emit quotes --no-header > part_quotes.csv"
@@ -109,12 +121,7 @@ struct Totals {
 }
 
 pub fn run(args: RunArgs) -> Result<i32> {
-    let forced = match args.format {
-        FormatArg::Auto => None,
-        FormatArg::Txt => Some(InputFormat::Txt),
-        FormatArg::Jsonl => Some(InputFormat::Jsonl),
-        FormatArg::Csv => Some(InputFormat::Csv),
-    };
+    let forced = args.format.forced();
     if args.no_header && args.emit.is_none() {
         anyhow::bail!("--no-header applies only to --emit (tables in --out always have a header)");
     }

@@ -5,6 +5,7 @@ mod affiliations;
 pub mod cells;
 mod facts;
 mod parts;
+mod reader;
 mod rows;
 mod speakers;
 mod tables;
@@ -12,7 +13,8 @@ mod tables;
 pub use affiliations::{AffiliationTable, Period, AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
 pub use cells::{cell, restore, CellMode};
 pub use facts::{as_written, quote_facts, QuoteFacts};
-pub use parts::{PartDocument, PartReader};
+pub use parts::{PartDocument, PartQuote, PartReader};
+pub use reader::{column, TableReader};
 pub use rows::{render, Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 pub use speakers::{SpeakerTable, SPEAKER_COLUMNS};
 

@@ -5,74 +5,16 @@
 
 use super::cells::{restore, CellMode};
 use super::facts::QuoteFacts;
+use super::reader::{column, TableReader};
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 use anyhow::{bail, Context, Result};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// The partial tables of one part directory, read in step.
 pub struct PartReader {
-    documents: Table,
-    quotes: Table,
+    documents: TableReader,
+    quotes: TableReader,
     mode: CellMode,
-}
-
-/// One CSV file of a part, with its path and header for messages and checks.
-struct Table {
-    path: PathBuf,
-    reader: csv::Reader<File>,
-    header: csv::StringRecord,
-}
-
-impl Table {
-    fn open(dir: &Path, name: &str, columns: &[&str]) -> Result<Table> {
-        let path = dir.join(name);
-        let file = File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .from_reader(file);
-        let header = reader
-            .headers()
-            .with_context(|| format!("{}:1: cannot read the header row", path.display()))?
-            .clone();
-        let found: Vec<&str> = header.iter().take(columns.len()).collect();
-        if found != columns {
-            bail!(
-                "{}:1: not a whosaid {name} header (expected {})",
-                path.display(),
-                columns.join(",")
-            );
-        }
-        Ok(Table {
-            path,
-            reader,
-            header,
-        })
-    }
-
-    /// The next row, or `None` at the end of the file.
-    fn next(&mut self) -> Result<Option<(csv::StringRecord, u64)>> {
-        let mut row = csv::StringRecord::new();
-        let more = self
-            .reader
-            .read_record(&mut row)
-            .with_context(|| format!("{}: malformed CSV", self.path.display()))?;
-        let line = row.position().map_or(0, |p| p.line());
-        if more && row.len() != self.header.len() {
-            bail!(
-                "{}:{line}: {} fields where the header has {}",
-                self.path.display(),
-                row.len(),
-                self.header.len()
-            );
-        }
-        Ok(more.then_some((row, line)))
-    }
-}
-
-/// Column positions, fixed by the header check in [`Table::open`].
-fn column(columns: &[&str], name: &str) -> usize {
-    columns.iter().position(|c| *c == name).unwrap_or(0)
 }
 
 /// One document of a part: its `documents.csv` row and its `quotes.csv` rows.
@@ -88,8 +30,8 @@ impl PartReader {
     /// (`--raw-csv` or not: neutralised cells are restored only in the safe mode).
     pub fn open(dir: &Path, mode: CellMode) -> Result<PartReader> {
         Ok(PartReader {
-            documents: Table::open(dir, "documents.csv", DOCUMENT_COLUMNS)?,
-            quotes: Table::open(dir, "quotes.csv", QUOTE_COLUMNS)?,
+            documents: TableReader::open(dir, "documents.csv", DOCUMENT_COLUMNS)?,
+            quotes: TableReader::open(dir, "quotes.csv", QUOTE_COLUMNS)?,
             mode,
         })
     }
@@ -98,7 +40,7 @@ impl PartReader {
     /// and a share column each).
     pub fn categories(&self) -> Vec<String> {
         self.quotes
-            .header
+            .header()
             .iter()
             .skip(QUOTE_COLUMNS.len())
             .step_by(2)
@@ -112,11 +54,11 @@ impl PartReader {
             (&self.documents, &other.documents),
             (&self.quotes, &other.quotes),
         ] {
-            if a.header != b.header {
+            if a.header() != b.header() {
                 bail!(
                     "{}:1: header differs from {}:1 (parts must come from runs with the same lexicon options)",
-                    b.path.display(),
-                    a.path.display()
+                    b.path().display(),
+                    a.path().display()
                 );
             }
         }
@@ -126,12 +68,12 @@ impl PartReader {
     /// The next document, with its quote rows; `None` after the last. Fails when
     /// `quotes.csv` does not hold exactly the rows `documents.csv` announces, in order.
     pub fn next_document(&mut self) -> Result<Option<PartDocument>> {
-        let Some((document, doc_line)) = self.documents.next()? else {
-            if let Some((_, line)) = self.quotes.next()? {
+        let Some((document, doc_line)) = self.documents.next_row()? else {
+            if let Some((_, line)) = self.quotes.next_row()? {
                 bail!(
                     "{}:{line}: quote row after the last document of {}",
-                    self.quotes.path.display(),
-                    self.documents.path.display()
+                    self.quotes.path().display(),
+                    self.documents.path().display()
                 );
             }
             return Ok(None);
@@ -141,24 +83,24 @@ impl PartReader {
         let count: usize = count_cell.parse().with_context(|| {
             format!(
                 "{}:{doc_line}: quotes count {count_cell:?} is not a number",
-                self.documents.path.display()
+                self.documents.path().display()
             )
         })?;
         let mut quotes = Vec::with_capacity(count);
         for _ in 0..count {
-            let Some((row, line)) = self.quotes.next()? else {
+            let Some((row, line)) = self.quotes.next_row()? else {
                 bail!(
                     "{}: ends before the {count} quotes of document {doc_id} ({}:{doc_line})",
-                    self.quotes.path.display(),
-                    self.documents.path.display()
+                    self.quotes.path().display(),
+                    self.documents.path().display()
                 );
             };
             if &row[column(QUOTE_COLUMNS, "doc_id")] != doc_id {
                 bail!(
                     "{}:{line}: quote of document {} where {doc_id} ({}:{doc_line}) has {count} quotes",
-                    self.quotes.path.display(),
+                    self.quotes.path().display(),
                     &row[column(QUOTE_COLUMNS, "doc_id")],
-                    self.documents.path.display()
+                    self.documents.path().display()
                 );
             }
             quotes.push((row, line));
@@ -166,7 +108,7 @@ impl PartReader {
         Ok(Some(PartDocument {
             document,
             quotes,
-            quotes_path: self.quotes.path.clone(),
+            quotes_path: self.quotes.path().to_path_buf(),
             mode: self.mode,
         }))
     }
@@ -196,6 +138,26 @@ impl PartDocument {
             &self.document[column(DOCUMENT_COLUMNS, "date")],
             self.mode,
         ))
+    }
+
+    /// A cell of the document's `documents.csv` row, by column name (a text cell as its
+    /// text: a neutralised cell is restored in the safe mode).
+    pub fn cell(&self, name: &str) -> &str {
+        text(&self.document[column(DOCUMENT_COLUMNS, name)], self.mode)
+    }
+
+    /// The document's `quotes.csv` rows, in text order.
+    pub fn quotes(&self) -> impl Iterator<Item = PartQuote<'_>> {
+        self.quotes.iter().map(|(row, line)| PartQuote {
+            row,
+            line: *line,
+            mode: self.mode,
+        })
+    }
+
+    /// The `quotes.csv` file the document's quote rows come from, for messages.
+    pub fn quotes_path(&self) -> &Path {
+        &self.quotes_path
     }
 
     /// The aggregate facts of the document's quotes, in text order.
@@ -245,6 +207,25 @@ impl PartDocument {
             documents: bytes(&mut std::iter::once(&self.document))?,
             quotes: bytes(&mut self.quotes.iter().map(|(row, _)| row))?,
         })
+    }
+}
+
+/// One `quotes.csv` row of a [`PartDocument`].
+pub struct PartQuote<'a> {
+    row: &'a csv::StringRecord,
+    line: u64,
+    mode: CellMode,
+}
+
+impl<'a> PartQuote<'a> {
+    /// A cell by column name (a text cell as its text, as in [`PartDocument::cell`]).
+    pub fn cell(&self, name: &str) -> &'a str {
+        text(&self.row[column(QUOTE_COLUMNS, name)], self.mode)
+    }
+
+    /// The row's line in `quotes.csv`, for messages.
+    pub fn line(&self) -> u64 {
+        self.line
     }
 }
 
