@@ -739,3 +739,21 @@ fn a_report_after_but_has_the_sentence_subject() {
         "participle_clause",
     );
 }
+
+#[test]
+fn naming_with_called_is_not_speech() {
+    assert!(
+        rows("A warm-up band called Sophistafunk got the crowd to dance for an hour.").is_empty()
+    );
+    assert!(
+        rows("He founded a group called the Citizens League, which expects 5,000 members.")
+            .is_empty()
+    );
+    // A definite speaker still reports with `called`.
+    let (kind, _, mention, _, _) =
+        one("The senator called the tax plan a giveaway to the richest families in the state.");
+    assert_eq!(
+        (kind.as_str(), mention.as_str()),
+        ("indirect", "The senator")
+    );
+}

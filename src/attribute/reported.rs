@@ -405,6 +405,9 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     ))
 }
 
+/// Cue lemmas that also name things (`a group called …`).
+const NAMING_LEMMAS: [&str; 2] = ["call", "dub"];
+
 /// `X said (that) <clause>` and `AFP quoted X saying (that) <clause>`.
 fn lead_attribution(
     w: &Words,
@@ -464,6 +467,16 @@ fn lead_attribution(
                 None => continue,
             }
         };
+        // `a group called Citizens for Trump`, `a band dubbed "…"`: naming, not speech.
+        if NAMING_LEMMAS.contains(&cue.lemma.as_str())
+            && matches!(w.word(speaker.start), "a" | "A" | "an" | "An")
+            && k < end
+            && (w.is_quote_mark(k)
+                || (w.is_capitalized(k) && !w.is_pronoun(k))
+                || (w.eq(k, "the") && w.is_capitalized(k + 1)))
+        {
+            continue;
+        }
         if cue.takes_addressee {
             if let Some(obj) = speaker::after(w, k, end) {
                 k = obj.end;
