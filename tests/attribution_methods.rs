@@ -757,3 +757,18 @@ fn naming_with_called_is_not_speech() {
         ("indirect", "The senator")
     );
 }
+
+#[test]
+fn words_about_the_source_after_according_to_are_not_content() {
+    let r = rows(
+        "Turnout fell in every district, according to a report from WKOW, the ABC affiliate in Madison.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "Turnout fell in every district");
+    // A clause interrupted by its source goes on after it.
+    let r = rows("Precedents at risk, according to Ms. Epstein, are sixteen cases from the 1990s.");
+    assert_eq!(
+        r[0].1,
+        "Precedents at risk | are sixteen cases from the 1990s"
+    );
+}

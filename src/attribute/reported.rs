@@ -176,7 +176,7 @@ fn parenthetical(
                             cue.strength * 0.9,
                             src.end,
                         ),
-                        second: Some((src.end + 1, end)),
+                        second: continuation(w, a, m, src.end + 1, end),
                     });
                 }
             }
@@ -226,6 +226,20 @@ fn parenthetical(
         });
     }
     None
+}
+
+/// The rest `b..end` of a report interrupted at `m` by its attribution, unless it is an
+/// apposition or relative clause about the source (`…, according to a report from WKOW,
+/// the ABC affiliate in Madison`, `…, according to SITE, which tracks terrorists`) after a
+/// clause `a..m` that stands on its own.
+fn continuation(w: &Words, a: usize, m: usize, b: usize, end: usize) -> Option<(usize, usize)> {
+    let about_the_source = w.class(b) == Some(WordClass::Determiner)
+        || w.word(b).starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w.word(b).to_ascii_lowercase().as_str(),
+            "which" | "who" | "whose" | "where" | "including"
+        );
+    (!(about_the_source && m - a >= MIN_CLAUSE)).then_some((b, end))
 }
 
 /// `According to X, <clause>.`
