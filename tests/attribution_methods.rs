@@ -772,3 +772,21 @@ fn words_about_the_source_after_according_to_are_not_content() {
         "Precedents at risk | are sixteen cases from the 1990s"
     );
 }
+
+#[test]
+fn a_title_of_several_words_and_two_joined_names_belong_to_the_speaker() {
+    check(
+        "\"We will win,\" campaign manager Robby Mook wrote.",
+        "direct",
+        "We will win,",
+        "campaign manager Robby Mook",
+        "quote_speaker_cue",
+    );
+    check(
+        "Maria Lopez and Tom Fischer said the dam would not hold another winter.",
+        "indirect",
+        "the dam would not hold another winter",
+        "Maria Lopez and Tom Fischer",
+        "speaker_cue_clause",
+    );
+}

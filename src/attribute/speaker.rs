@@ -108,10 +108,17 @@ fn is_phrase_word(w: &Words, k: usize, limit: usize) -> bool {
         None => {
             w.is_capitalized(k)
                 || w.title_at(k, limit).is_some()
+                || ends_title(w, k)
                 || w.body_at(k, limit).is_some()
                 || is_hyphenated_word(w.word(k))
         }
     }
+}
+
+/// True when a title of several words ends at token `k` (`manager` in `campaign manager
+/// Robby Mook`): walking back from the name, its last word belongs to the phrase.
+fn ends_title(w: &Words, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|t| w.title_at(t, k + 1).is_some_and(|(_, n)| t + n == k + 1))
 }
 
 /// Closed-class words cannot head a speaker phrase; modifiers can (`campaign`), and so can
@@ -381,6 +388,17 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     // Never begin on a dangling connector.
     while start < head && matches!(w.word(start), "of" | "for") {
         start += 1;
+    }
+    // `David Albright and Serena Kelleher wrote`: two names joined by `and` speak together.
+    if start > lo + 1 && w.eq(start - 1, "and") && w.is_capitalized(start) {
+        if let Some(first) = core_before(w, lo, start - 1) {
+            if w.is_capitalized(start - 2) && !w.is_pronoun(start - 2) {
+                return Some(Phrase {
+                    start: first.start,
+                    end,
+                });
+            }
+        }
     }
     Some(Phrase { start, end })
 }
