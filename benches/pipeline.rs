@@ -18,7 +18,7 @@
 //! - `end_to_end`: all of the above as `whosaid run` chains them (`pipeline::run_batches`
 //!   with rows rendered in parallel), on a rayon pool of 1 and of 2 threads.
 //!
-//! Run: `cargo bench --bench pipeline` (about three minutes on two cores); one line with
+//! Run: `cargo bench --bench pipeline` (about 4½ minutes on two cores); one line with
 //! e.g. `cargo bench --bench pipeline -- sample_50MB/end_to_end/1_thread/MB`.
 
 use criterion::{
