@@ -9,6 +9,8 @@ mod report;
 mod run;
 mod score;
 
+pub use score::{write_row as write_score_row, SCORE_COLUMNS};
+
 use clap::{Parser, Subcommand};
 
 /// Exit code for usage and I/O errors reported before any work starts.

@@ -5,7 +5,7 @@ use crate::corpus::{discover, read_all, InputFormat, ReadOptions, Record};
 use crate::document::{Document, Span};
 use crate::lexicon::Lexicons;
 use crate::output::{cell, CellMode};
-use crate::segment::tokenize;
+use crate::segment::{tokenize, Token};
 use crate::stance::score_tokens;
 use anyhow::{Context, Result};
 use clap::Args;
@@ -75,29 +75,7 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
     w.write_record(header.iter().map(|h| cell(h, mode).into_owned()))?;
     let mut tokens = Vec::new();
     let mut row = |w: &mut csv::Writer<_>, id: &str, text: &str| -> Result<()> {
-        tokens.clear();
-        tokenize(
-            text,
-            Span::new(0, text.len()),
-            &lex.abbreviations,
-            &mut tokens,
-        );
-        let s = score_tokens(text, &tokens, &lex.stance);
-        let mut num = String::with_capacity(24);
-        w.write_field(cell(id, mode).as_bytes())?;
-        for v in [s.tone, s.conflict, s.certainty] {
-            num.clear();
-            use std::fmt::Write as _;
-            let _ = write!(num, "{v:.3}");
-            w.write_field(&num)?;
-        }
-        w.write_field(cell(&s.terms, mode).as_bytes())?;
-        for count in &s.categories {
-            w.write_field(count.to_string())?;
-            w.write_field(format!("{:.4}", *count as f64 / f64::from(s.words.max(1))))?;
-        }
-        w.write_record(None::<&[u8]>)?;
-        Ok(())
+        write_row(w, &mut tokens, &lex, mode, id, text)
     };
     if args.inputs.is_empty() {
         let stdin = std::io::stdin();
@@ -122,4 +100,36 @@ pub fn run(args: ScoreArgs) -> Result<i32> {
     }
     w.flush().context("cannot write scores")?;
     Ok(0)
+}
+
+/// Scores one text and writes its row of the score table (`id`, tone, conflict,
+/// certainty, stance terms, then a count and a share per user category) to `w`.
+/// `tokens` is scratch space reused from row to row. This is all the work `whosaid score`
+/// does per text, public so that `benches/score.rs` measures exactly it.
+pub fn write_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    tokens: &mut Vec<Token>,
+    lex: &Lexicons,
+    mode: CellMode,
+    id: &str,
+    text: &str,
+) -> Result<()> {
+    tokens.clear();
+    tokenize(text, Span::new(0, text.len()), &lex.abbreviations, tokens);
+    let s = score_tokens(text, tokens.iter(), &lex.stance);
+    let mut num = String::with_capacity(24);
+    w.write_field(cell(id, mode).as_bytes())?;
+    for v in [s.tone, s.conflict, s.certainty] {
+        num.clear();
+        use std::fmt::Write as _;
+        let _ = write!(num, "{v:.3}");
+        w.write_field(&num)?;
+    }
+    w.write_field(cell(&s.terms, mode).as_bytes())?;
+    for count in &s.categories {
+        w.write_field(count.to_string())?;
+        w.write_field(format!("{:.4}", *count as f64 / f64::from(s.words.max(1))))?;
+    }
+    w.write_record(None::<&[u8]>)?;
+    Ok(())
 }
