@@ -419,9 +419,6 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     ))
 }
 
-/// Cue lemmas that also name things (`a group called …`).
-const NAMING_LEMMAS: [&str; 2] = ["call", "dub"];
-
 /// `X said (that) <clause>` and `AFP quoted X saying (that) <clause>`.
 fn lead_attribution(
     w: &Words,
@@ -482,7 +479,7 @@ fn lead_attribution(
             }
         };
         // `a group called Citizens for Trump`, `a band dubbed "…"`: naming, not speech.
-        if NAMING_LEMMAS.contains(&cue.lemma.as_str())
+        if cue.also_names
             && matches!(w.word(speaker.start), "a" | "A" | "an" | "An")
             && k < end
             && (w.is_quote_mark(k)

@@ -120,6 +120,19 @@ struct Totals {
     bytes: u64,
 }
 
+impl Totals {
+    /// `N documents (a ok, b error), q quotes`: the start of both summary lines.
+    fn counts(&self) -> String {
+        format!(
+            "{} documents ({} ok, {} error), {} quotes",
+            self.ok + self.failed,
+            self.ok,
+            self.failed,
+            self.quotes
+        )
+    }
+}
+
 pub fn run(args: RunArgs) -> Result<i32> {
     let forced = args.format.forced();
     if args.no_header && args.emit.is_none() {
@@ -170,11 +183,8 @@ pub fn run(args: RunArgs) -> Result<i32> {
     let seconds = started.elapsed().as_secs_f64();
     if !args.quiet {
         eprintln!(
-            "whosaid: {} documents ({} ok, {} error), {} quotes, {:.2} s, {:.1} MB/s -> {}",
-            totals.ok + totals.failed,
-            totals.ok,
-            totals.failed,
-            totals.quotes,
+            "whosaid: {}, {:.2} s, {:.1} MB/s -> {}",
+            totals.counts(),
             seconds,
             totals.bytes as f64 / 1e6 / seconds.max(1e-9),
             out.display()
@@ -280,11 +290,8 @@ fn stream(
     out.flush().context("cannot write to stdout")?;
     if !args.quiet {
         eprintln!(
-            "whosaid: {} documents ({} ok, {} error), {} quotes, {:.2} s -> stdout",
-            totals.ok + totals.failed,
-            totals.ok,
-            totals.failed,
-            totals.quotes,
+            "whosaid: {}, {:.2} s -> stdout",
+            totals.counts(),
             started.elapsed().as_secs_f64(),
         );
     }

@@ -28,6 +28,8 @@ pub struct Cue {
     pub strength: f32,
     /// The verb's object is the listener (`told reporters that …`), not the content.
     pub takes_addressee: bool,
+    /// The verb also names things (`a group called Citizens for Trump`).
+    pub also_names: bool,
 }
 
 /// Lower-cased keys of one or more words (single spaces; curly apostrophes folded).
@@ -118,13 +120,14 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
             }
         };
         let strength = parse_float(file, row.number, strength)?;
-        let takes_addressee = match object {
-            "" => false,
-            "addressee" => true,
+        let (takes_addressee, also_names) = match object {
+            "" => (false, false),
+            "addressee" => (true, false),
+            "name" => (false, true),
             other => {
                 return Err(file.error(
                     row.number,
-                    format!("unknown cue object `{other}` (addressee or empty)"),
+                    format!("unknown cue object `{other}` (addressee, name or empty)"),
                 ))
             }
         };
@@ -135,6 +138,7 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
                 kind,
                 strength,
                 takes_addressee,
+                also_names,
             },
         );
     }
