@@ -790,3 +790,122 @@ fn a_title_of_several_words_and_two_joined_names_belong_to_the_speaker() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_question_put_to_someone_is_reported_without_an_asker() {
+    let r =
+        rows("Asked whether the harbor would reopen, the mayor said repairs would take a year.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(
+        (
+            r[0].0.as_str(),
+            r[0].1.as_str(),
+            r[0].2.as_str(),
+            r[0].4.as_str()
+        ),
+        ("indirect", "whether the harbor would reopen", "", "asked")
+    );
+    assert_eq!(r[1].1, "repairs would take a year");
+    assert_eq!(r[1].2, "the mayor");
+    // After `said … when asked`, the question is the report, not the rest of the cue's clause.
+    let r = rows("\"Not yet,\" Ms. Ortiz said when asked about the cost of the new bridge.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(
+        (r[1].1.as_str(), r[1].4.as_str()),
+        ("about the cost of the new bridge", "asked")
+    );
+    // `asked` with its own subject is an ordinary cue (`asked whether` is one cue phrase).
+    check(
+        "The judge asked whether the witness had been paid.",
+        "indirect",
+        "the witness had been paid",
+        "The judge",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn a_report_inside_an_opening_subordinate_clause_ends_with_it() {
+    let r =
+        rows("While critics argue that the levy hurts farmers, the council has voted to keep it.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "the levy hurts farmers");
+    assert_eq!(r[0].2, "critics");
+}
+
+#[test]
+fn writers_words_before_a_quotation_with_a_tail_cue_make_a_mixed_report() {
+    check(
+        "The new tariff will be \"a disaster for growers,\" Lena Hart said.",
+        "mixed",
+        "The new tariff will be \"a disaster for growers,\"",
+        "Lena Hart",
+        "quote_speaker_cue",
+    );
+    // An opening adjunct is not part of what was said.
+    check(
+        "In an interview, \"we will rebuild,\" the mayor said.",
+        "direct",
+        "we will rebuild,",
+        "the mayor",
+        "quote_speaker_cue",
+    );
+}
+
+#[test]
+fn a_second_report_joined_by_a_conjunction_is_cut_off_the_first() {
+    let r = rows(
+        "The group claimed responsibility for the fire but police officials have said they doubt the claim.",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "responsibility for the fire");
+    assert_eq!(
+        (r[1].1.as_str(), r[1].2.as_str()),
+        ("they doubt the claim", "police officials")
+    );
+}
+
+#[test]
+fn speakers_with_quantities_participles_and_name_like_auxiliaries() {
+    let mention = |text: &str| one(text).2;
+    assert_eq!(
+        mention("In Ohio, about half of the farmers said they expect a poor harvest."),
+        "about half of the farmers"
+    );
+    assert_eq!(
+        mention("More than a third of voters said they want a change."),
+        "More than a third of voters"
+    );
+    assert_eq!(
+        mention("Most voters polled said they were unlikely to vote."),
+        "Most voters polled"
+    );
+    assert_eq!(
+        mention("Rosa May, a nurse, said she was exhausted."),
+        "Rosa May"
+    );
+    assert_eq!(mention("And he's predicting that rates will fall."), "he's");
+    assert_eq!(
+        mention("Another notes that the vote was never held."),
+        "Another"
+    );
+}
+
+#[test]
+fn events_with_a_topic_and_verbs_after_but_have_report() {
+    check(
+        "She talked of reforms to protect small farms from the drought.",
+        "indirect",
+        "reforms to protect small farms from the drought",
+        "She",
+        "speaker_cue_clause",
+    );
+    let r = rows(
+        "Engineers have rejected the company's claims, but have warned that the dam is aging.",
+    );
+    let last = r.last().expect("a report");
+    assert_eq!(
+        (last.1.as_str(), last.2.as_str()),
+        ("the dam is aging", "Engineers")
+    );
+}

@@ -193,11 +193,12 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
 }
 
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and
-/// criticized …`).
+/// criticized …`). A cue word after a possessive is a noun (`Pyongyang's claims`).
 pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::Phrase> {
     (lo..before).find_map(|c| {
         w.verb_cue_at(c, before)?;
-        speaker::before(w, lo, c)
+        let p = speaker::before(w, lo, c)?;
+        (!w.is_possessive(p.end - 1) || w.is_pronoun(p.end - 1)).then_some(p)
     })
 }
 

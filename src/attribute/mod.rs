@@ -17,7 +17,7 @@ use found::Found;
 use words::Words;
 
 use crate::document::{Document, Span};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, WordClass};
 use crate::segment::Segmentation;
 use crate::stance::StanceScores;
 
@@ -259,7 +259,13 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             }
         }
         let quote = match found {
-            Some(f) => to_quote(&w, &entities, QuoteKind::Direct, fragments, f),
+            Some(f) => match writers_lead_in(&w, seg, i, quote_tokens[i].0, f) {
+                Some(start) => {
+                    let clause = vec![Span::new(start, q.outer.end)];
+                    to_quote(&w, &entities, QuoteKind::Mixed, clause, f)
+                }
+                None => to_quote(&w, &entities, QuoteKind::Direct, fragments, f),
+            },
             None => Quote {
                 kind: QuoteKind::Direct,
                 fragments,
@@ -293,6 +299,40 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         q.headline = seg.paragraphs.get(q.paragraph).is_some_and(|p| p.headline);
     }
     out
+}
+
+/// Longest adjunct (`In an interview,`) before a quotation that is not part of what the
+/// speaker said, in tokens.
+const MAX_LEAD_ADJUNCT: usize = 6;
+
+/// `The former secretary of state will play the "woman card," Fiorina said.`: the writer's
+/// words open the sentence and the quotation finishes it before the tail attribution. The
+/// whole clause is what the speaker said (a mixed report); returns where it starts.
+/// Not for an opening adjunct (`In an interview, "…," he said`) or a lead-in that holds a
+/// quotation or a cue of its own.
+fn writers_lead_in(
+    w: &Words,
+    seg: &Segmentation,
+    i: usize,
+    open: usize,
+    f: Found,
+) -> Option<usize> {
+    if !f.method.starts_with("quote_") || seg.quotes[i].fragments.len() != 1 {
+        return None;
+    }
+    let (lo, _) = w.sentence_tokens(w.sentence_of(open));
+    if open <= lo {
+        return None;
+    }
+    let lead = lo..open;
+    let words = lead.clone().filter(|&k| !w.is_punct(k)).count();
+    let adjunct = w.is(open - 1, ",")
+        && open - lo <= MAX_LEAD_ADJUNCT
+        && (w.class(lo) == Some(WordClass::Preposition) || w.is_time_word(lo));
+    let blocked = lead
+        .clone()
+        .any(|k| w.is_quote_mark(k) || w.any_cue_start(k, k + 1) || matches!(w.word(k), ":" | ";"));
+    (words >= MIN_WORDS_OUTSIDE_QUOTES && !adjunct && !blocked).then(|| w.span(lo).start)
 }
 
 /// True when quotation `q` spans the whole clause `start..end` (give or take punctuation).
@@ -377,8 +417,13 @@ fn to_quote(
     fragments: Vec<Span>,
     f: Found,
 ) -> Quote {
-    let speaker = entities.resolve(w, f.speaker);
-    let resolved = if speaker.name.is_some() { 1.0 } else { 0.6 };
+    // `Asked whether …`: a question whose asker is not named has no speaker.
+    let speaker = (f.speaker.end > f.speaker.start).then(|| entities.resolve(w, f.speaker));
+    let resolved = if speaker.as_ref().is_some_and(|s| s.name.is_some()) {
+        1.0
+    } else {
+        0.6
+    };
     let cue = (f.cue.1 > f.cue.0).then(|| w.range_span(f.cue.0, f.cue.1));
     Quote {
         kind,
@@ -386,7 +431,7 @@ fn to_quote(
         paragraph: 0,
         sentence: 0,
         headline: false,
-        speaker: Some(speaker),
+        speaker,
         cue,
         method: f.method,
         confidence: (f.confidence * resolved).clamp(0.0, 1.0),

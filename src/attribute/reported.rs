@@ -58,6 +58,8 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
             continue;
         }
         let end = clause_end(w, a, b);
+        let questions = asked_questions(w, a, end, in_quote);
+        let first_new = out.len();
         let found = headline_colon(w, a, end)
             .or_else(|| according_to_first(w, a, end))
             .or_else(|| parenthetical(w, a, end, in_quote))
@@ -65,18 +67,114 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
             .or_else(|| according_to_last(w, a, end, in_quote));
         if let Some(r) = found {
             out.push(r);
-            continue;
+        } else {
+            // A sentence may hold several reports (`X criticized …, though he added that
+            // …`); later ones start after the previous report's content.
+            let mut from = a;
+            while let Some(r) = lead_attribution(w, a, from, end, in_quote) {
+                from = r.end.max(r.found.cue.1);
+                out.push(r);
+            }
         }
-        // A sentence may hold several reports (`X criticized …, though he added that …`);
-        // later ones start after the previous report's content.
-        let mut from = a;
-        while let Some(r) = lead_attribution(w, a, from, end, in_quote) {
-            from = r.end.max(r.found.cue.1);
-            out.push(r);
+        // A report running over the question (`said when asked whether …`) yields to it.
+        for q in questions {
+            let asked = q.found.cue.0;
+            let mut k = first_new;
+            while k < out.len() {
+                if out[k].start <= asked && asked < out[k].end {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            let overlaps = out[first_new..]
+                .iter()
+                .any(|r| r.start < q.end && q.start < r.end);
+            if !overlaps {
+                out.push(q);
+            }
         }
     }
     out.extend(transcripts);
     out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Words after which a bare `asked` is passive: the sentence's question, not a verb with
+/// a subject (`Asked …`, `When asked …`, `after being asked …`).
+fn opens_passive_asked(w: &Words, a: usize, k: usize) -> bool {
+    k == a
+        || (k == a + 1 && matches!(w.word(a), "But" | "And" | "So" | "Yet"))
+        || matches!(
+            w.word(k - 1).to_ascii_lowercase().as_str(),
+            "when" | "being" | "if" | "once" | "after" | "before" | "while" | "," | "and" | "but"
+        )
+}
+
+/// Words that open the question after `asked` (`if`, `whether`, `what`, `about` …).
+fn opens_question(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "if" | "whether"
+            | "what"
+            | "who"
+            | "whom"
+            | "which"
+            | "how"
+            | "why"
+            | "when"
+            | "where"
+            | "about"
+    )
+}
+
+/// Longest circumstance between `asked` and its question (`asked at a briefing Monday in
+/// Washington about …`), in tokens.
+const MAX_QUESTION_GAP: usize = 8;
+
+/// `Asked whether he would run, Smith said …`, `… when asked about the deal`: the question
+/// put to someone, reported without naming who asked it (or naming them after `by`).
+fn asked_questions(
+    w: &Words,
+    a: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let mut k = a;
+    while k < end {
+        if in_quote(k) || !w.eq(k, "asked") || !opens_passive_asked(w, a, k) {
+            k += 1;
+            continue;
+        }
+        let mut speaker = speaker::Phrase { start: k, end: k };
+        let mut j = k + 1;
+        if j < end && w.eq(j, "by") {
+            if let Some(p) = speaker::after(w, j + 1, end) {
+                speaker = p;
+                j = p.end;
+            }
+        }
+        let Some(start) = (j..end.min(j + MAX_QUESTION_GAP))
+            .take_while(|&t| !w.is_punct(t))
+            .find(|&t| opens_question(w, t))
+        else {
+            k += 1;
+            continue;
+        };
+        let stop = (start + 1..end)
+            .find(|&t| matches!(w.word(t), "," | ";" | ":") && !in_quote(t))
+            .unwrap_or(end);
+        let stop = cut(w, start, stop);
+        if stop - start >= MIN_CLAUSE {
+            out.push(Reported::single(
+                start,
+                stop,
+                Found::new(speaker, (k, k + 1), "asked", 0.6, k + 1),
+            ));
+        }
+        k = stop.max(k + 1);
+    }
     out
 }
 
@@ -434,7 +532,10 @@ fn lead_attribution(
         let Some((cue, len)) = w.verb_cue_at(c, end) else {
             continue;
         };
-        if cue.kind == CueKind::Event {
+        // An event (`spoke`, `talked`) reports only with a topic (`talked of reforms …`).
+        if cue.kind == CueKind::Event
+            && !(c + len < end && w.adjunct_role(c + len) == Some(AdjunctRole::Topic))
+        {
             continue;
         }
         let mut k = c + len;
@@ -451,8 +552,12 @@ fn lead_attribution(
             (p, "agency_relay")
         } else {
             match speaker::before(w, a, c) {
-                // `Austin's call for …` is a noun, not a verb with a subject.
-                Some(p) if !w.is_possessive(p.end - 1) && !is_bad_subject(w, p) => {
+                // `Austin's call for …` is a noun, not a verb with a subject (`he's
+                // predicting` is a pronoun and a verb).
+                Some(p)
+                    if (!w.is_possessive(p.end - 1) || w.is_pronoun(p.end - 1))
+                        && !is_bad_subject(w, p) =>
+                {
                     (p, "speaker_cue_clause")
                 }
                 Some(_) => continue,
@@ -462,8 +567,7 @@ fn lead_attribution(
                 None if c > a
                     && cue.strength >= MIN_PARTICIPLE_STRENGTH
                     && ((follows_comma_or_by(w, a, c) && w.word(c).ends_with("ing"))
-                        || w.eq(c - 1, "and")
-                        || w.eq(c - 1, "but")) =>
+                        || after_conjunction(w, a, c)) =>
                 {
                     match sentence_subject(w, a, c) {
                         Some(p) => (p, "participle_clause"),
@@ -499,7 +603,10 @@ fn lead_attribution(
         if k < end && w.eq(k, "that") {
             k += 1;
             complementizer = true;
-        } else if k < end && (w.class(k) == Some(WordClass::Preposition) || w.is_time_word(k)) {
+        } else if k < end
+            && w.adjunct_role(k) != Some(AdjunctRole::Topic)
+            && (w.class(k) == Some(WordClass::Preposition) || w.is_time_word(k))
+        {
             if let Some(t) = (k..end.min(k + 9))
                 .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
                 .find(|&t| w.eq(t, "that"))
@@ -550,7 +657,17 @@ fn lead_attribution(
             }
             k += 1;
         }
-        let stop = cut(w, k, end);
+        // `While critics argue that …, the president has …`: a report inside an opening
+        // subordinate clause ends with it.
+        let clause_limit = if in_opening_subordinate(w, a, c) {
+            (k..end)
+                .find(|&t| w.is(t, ",") && !in_quote(t))
+                .unwrap_or(end)
+        } else {
+            end
+        };
+        let stop = cut(w, k, clause_limit);
+        let stop = next_report_start(w, k, stop, in_quote).unwrap_or(stop);
         if stop <= k || stop - k < MIN_CLAUSE {
             continue;
         }
@@ -568,6 +685,59 @@ fn lead_attribution(
         });
     }
     None
+}
+
+/// Where a second report joined to the content starts (`… claimed responsibility but U.S.
+/// officials have said …`, `… after the candidate suggested that …`): before the
+/// conjunction that opens a clause whose subject speaks through a reporting verb. That
+/// report is found on its own once this one ends.
+fn next_report_start(
+    w: &Words,
+    start: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    (start + MIN_CLAUSE..end).find_map(|c| {
+        if in_quote(c) {
+            return None;
+        }
+        let (cue, _) = w.verb_cue_at(c, end)?;
+        if !matches!(cue.kind, CueKind::Verb | CueKind::Phrase) {
+            return None;
+        }
+        let p = speaker::before(w, start + 1, c)?;
+        let joint = p.start - 1;
+        let joins = matches!(
+            w.word(joint).to_ascii_lowercase().as_str(),
+            "and" | "but" | "after" | "as" | "while" | "because" | "when" | "since" | "before"
+        );
+        if !joins
+            || (w.is_possessive(p.end - 1) && !w.is_pronoun(p.end - 1))
+            || is_bad_subject(w, p)
+        {
+            return None;
+        }
+        Some(if joint > start && w.is(joint - 1, ",") {
+            joint - 1
+        } else {
+            joint
+        })
+    })
+}
+
+/// `… and said`, `… but have speculated`: the cue follows `and` or `but`, perhaps with
+/// auxiliaries and adverbs between.
+fn after_conjunction(w: &Words, a: usize, c: usize) -> bool {
+    let mut k = c;
+    while k > a + 1
+        && matches!(
+            w.class(k - 1),
+            Some(WordClass::Auxiliary | WordClass::Adverb)
+        )
+    {
+        k -= 1;
+    }
+    k > a && (w.eq(k - 1, "and") || w.eq(k - 1, "but"))
 }
 
 /// True when token `c` follows `,` or `by`, or a comma and a closing quotation mark
@@ -651,7 +821,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
             && participle < end
             && w.word(participle).ends_with("ing")
             && w.verb_cue_at(participle, end)
-                .is_some_and(|(c, _)| c.kind == CueKind::Verb)
+                .is_some_and(|(c, _)| matches!(c.kind, CueKind::Verb | CueKind::Phrase))
         {
             return if closes_quote { participle } else { k };
         }
@@ -682,10 +852,19 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
             let comma = w.is(k - 1, ",");
             // `… and added, "…"`, `praised the deal but said …`: another reporting verb
             // always starts a new report (a short first one is then dropped).
+            let mut verb = next;
+            while verb + 1 < end
+                && matches!(
+                    w.class(verb),
+                    Some(WordClass::Auxiliary | WordClass::Adverb)
+                )
+            {
+                verb += 1;
+            }
             let new_report = next < end
                 && !w.is_capitalized(next)
-                && w.verb_cue_at(next, end)
-                    .is_some_and(|(c, _)| c.kind == CueKind::Verb);
+                && w.verb_cue_at(verb, end)
+                    .is_some_and(|(c, _)| matches!(c.kind, CueKind::Verb | CueKind::Phrase));
             if next < end
                 && (new_report || (has_own_words && is_verb_like(w, next) && (comma || objectlike)))
             {
@@ -694,6 +873,19 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// True when cue `c` lies in a subordinate clause that opens the sentence at `a`
+/// (`Although she said …,`, `Yet by calling out …,`): no comma stands between them.
+fn in_opening_subordinate(w: &Words, a: usize, c: usize) -> bool {
+    let mut first = a;
+    if first + 1 < c && matches!(w.word(first), "But" | "And" | "Yet" | "So") {
+        first += 1;
+    }
+    first < c
+        && (is_subordinator(w, first) || w.eq(first, "by"))
+        && !w.eq(first, "whether")
+        && (first..c).all(|t| !w.is(t, ","))
 }
 
 /// True when the comma at `k` closes a subordinate clause that opened after the previous

@@ -29,7 +29,7 @@ fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
 pub(super) fn is_quantifier_pronoun(w: &Words, k: usize) -> bool {
     matches!(
         w.word(k).to_ascii_lowercase().as_str(),
-        "some" | "many" | "most" | "both" | "several" | "few" | "others" | "all"
+        "some" | "many" | "most" | "both" | "several" | "few" | "others" | "all" | "another"
     )
 }
 
@@ -88,6 +88,44 @@ fn is_quantity(w: &Words, k: usize) -> bool {
                 | "most"
                 | "few"
         )
+}
+
+/// Where a quantity's phrase starts once the words that approximate or bound it are
+/// taken in (`about half`, `more than a third`, `at least 40 percent`, `the majority`).
+fn approximation_start(w: &Words, lo: usize, mut start: usize) -> usize {
+    let bounding_word = |k: usize| {
+        w.class(k) == Some(WordClass::Determiner)
+            || matches!(
+                w.word(k).to_ascii_lowercase().as_str(),
+                "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "around"
+                    | "approximately"
+                    | "just"
+                    | "only"
+                    | "over"
+                    | "fully"
+                    | "some"
+            )
+    };
+    loop {
+        if start > lo && bounding_word(start - 1) {
+            start -= 1;
+        } else if start > lo + 1
+            && ((w.eq(start - 1, "than")
+                && matches!(
+                    w.word(start - 2).to_ascii_lowercase().as_str(),
+                    "more" | "less" | "fewer"
+                ))
+                || (w.eq(start - 1, "least") && w.eq(start - 2, "at")))
+        {
+            start -= 2;
+        } else {
+            return start;
+        }
+    }
 }
 
 fn is_number_word(s: &str) -> bool {
@@ -157,6 +195,17 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
 /// Skips auxiliaries and adverbs (`has also said`) and one apposition.
 pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let p = nearest_before(w, lo, end)?;
+    // `half of the farmers`, `a third of the senators`: the quantity is the speaker.
+    if p.start > lo + 1 && w.eq(p.start - 1, "of") && is_quantity(w, p.start - 2) {
+        let mut start = p.start - 2;
+        while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
+            start -= 1;
+        }
+        return Some(Phrase {
+            start: approximation_start(w, lo, start),
+            end: p.end,
+        });
+    }
     // `The organizer of the parade said`, `Residents who lost power in the storm say`: the
     // phrase after a preposition is a complement; the speaker is the whole noun phrase.
     let after_preposition = p.start > lo + 1
@@ -304,9 +353,7 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         {
             start -= 1;
         }
-        while start > lo && w.class(start - 1) == Some(WordClass::Determiner) {
-            start -= 1;
-        }
+        start = approximation_start(w, lo, start);
         while start < head && (w.eq(start, "in") || w.eq(start, "of")) {
             start += 1;
         }
@@ -327,11 +374,17 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             {
                 start -= 1;
             }
-            if start > lo + 1 && w.eq(start - 1, "of") && is_quantity(w, start - 2) {
-                start -= 2;
+            // `half of the farmers`: a determiner may stand after `of`.
+            let det = usize::from(start > lo && w.class(start - 1) == Some(WordClass::Determiner));
+            if start > lo + 1 + det
+                && w.eq(start - 1 - det, "of")
+                && is_quantity(w, start - 2 - det)
+            {
+                start -= 2 + det;
                 while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
                     start -= 1;
                 }
+                start = approximation_start(w, lo, start);
             }
             if is_clause_start(w, lo, start) {
                 return Some(Phrase { start, end });
@@ -482,7 +535,9 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             || w.is_possessive(k) && k + 1 == main_end
             || word.ends_with("n't")
             || word.ends_with("n\u{2019}t")
-            || (!w.is_capitalized(k) && (word.ends_with("ed") || word.ends_with("ing")))
+            || (!w.is_capitalized(k)
+                && (word.ends_with("ed") || word.ends_with("ing"))
+                && !is_survey_participle(w, start, k))
     };
     if start >= main_end
         || w.class(start) == Some(WordClass::Preposition)
@@ -492,6 +547,16 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return None;
     }
     Some(Phrase { start, end: j })
+}
+
+/// `voters polled`, `veterans interviewed at rallies`: a past participle right after a
+/// plural noun modifies it; it is not the subject's verb.
+fn is_survey_participle(w: &Words, start: usize, k: usize) -> bool {
+    let plural = |j: usize| {
+        let s = w.word(j);
+        s.len() > 3 && s.ends_with('s') && w.class(j).is_none() && !w.is_possessive(j)
+    };
+    k > start && w.word(k).ends_with("ed") && plural(k - 1)
 }
 
 /// Up to two lower-case nouns ending at `k` that a determiner opens (`a ministry`, `the

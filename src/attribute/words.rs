@@ -226,6 +226,25 @@ impl<'a> Words<'a> {
                 *flag |= CAPITALIZED;
             }
         }
+        // `Theresa May`, `…, Will described …`: inside a sentence of running text, a
+        // capitalised auxiliary after a word or a comma is a name, not a verb. (Headlines are
+        // title-cased, and an auxiliary may open a quotation or a clause after a colon.)
+        for k in 1..flags.len() {
+            let after_word_or_comma =
+                tokens[k - 1].kind == TokenKind::Word || tokens[k - 1].span().slice(text) == ",";
+            if flags[k] & CAPITALIZED != 0
+                && flags[k] & CLASS_BITS == class_code(Some(WordClass::Auxiliary))
+                && sentence[k] == sentence[k - 1]
+                && after_word_or_comma
+                && !seg
+                    .sentences
+                    .get(sentence[k] as usize)
+                    .and_then(|s| seg.paragraphs.get(s.paragraph))
+                    .is_some_and(|p| p.headline)
+            {
+                flags[k] &= !CLASS_BITS;
+            }
+        }
         Words {
             text,
             seg,
