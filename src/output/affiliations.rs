@@ -2,6 +2,7 @@
 //! (with bootstrap confidence intervals) and per period. Kept as running sums while the
 //! corpus streams past: memory grows with affiliations and periods, not with quotes.
 
+use super::decimal::fixed3;
 use super::facts::QuoteFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -247,11 +248,11 @@ impl AffiliationTable {
                 ];
                 for d in 0..3 {
                     let (low, high) = interval(&st.replicates, d);
-                    row.push(format!("{:.3}", st.sums[d] / n));
-                    row.push(format!("{low:.3}"));
-                    row.push(format!("{high:.3}"));
+                    row.push(fixed3(st.sums[d] / n));
+                    row.push(fixed3(low));
+                    row.push(fixed3(high));
                 }
-                row.push(format!("{:.3}", st.negative as f64 / n));
+                row.push(fixed3(st.negative as f64 / n));
                 row
             })
             .collect()
@@ -267,9 +268,9 @@ impl AffiliationTable {
                     affiliation.clone(),
                     period.clone(),
                     format!("{n}"),
-                    format!("{:.3}", sums[0] / n),
-                    format!("{:.3}", sums[1] / n),
-                    format!("{:.3}", sums[2] / n),
+                    fixed3(sums[0] / n),
+                    fixed3(sums[1] / n),
+                    fixed3(sums[2] / n),
                 ]
             })
             .collect()
