@@ -2,6 +2,7 @@
 //! (with bootstrap confidence intervals) and per period. Kept as running sums while the
 //! corpus streams past: memory grows with affiliations and periods, not with quotes.
 
+use super::decimal::fixed3;
 use super::facts::QuoteFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -122,16 +123,36 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// A Poisson(1) count: how often a quote appears in one bootstrap resample.
+    /// A Poisson(1) count: how often a quote appears in one bootstrap resample. The
+    /// draw is `u = (next >> 11) / 2^53` and the count is the first `k` with `u < CDF[k]`
+    /// (8 past the table); [`POISSON_THRESHOLDS`] makes that comparison in integers.
+    #[inline]
     fn poisson1(&mut self) -> u32 {
-        // Cumulative probabilities of 0..=7 (the rest is negligible).
-        const CDF: [f64; 8] = [
-            0.367_879, 0.735_759, 0.919_699, 0.981_012, 0.996_340, 0.999_406, 0.999_917, 0.999_990,
-        ];
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        CDF.iter().position(|&c| u < c).unwrap_or(8) as u32
+        let x = self.next() >> 11;
+        // Most draws stop at the first or second threshold (counts 0 and 1: 74%).
+        POISSON_THRESHOLDS.iter().position(|&t| x < t).unwrap_or(8) as u32
     }
 }
+
+/// Cumulative probabilities of Poisson(1) counts 0..=7 (the rest is negligible).
+const CDF: [f64; 8] = [
+    0.367_879, 0.735_759, 0.919_699, 0.981_012, 0.996_340, 0.999_406, 0.999_917, 0.999_990,
+];
+
+/// `CDF` scaled to the 53-bit draws: for an integer `x < 2^53`, `x as f64 / 2^53 < c`
+/// (both sides exact) holds exactly when `x < ceil(c * 2^53)`, and `c * 2^53` is exact
+/// too (a power-of-two scaling).
+const POISSON_THRESHOLDS: [u64; 8] = {
+    let mut t = [0u64; 8];
+    let mut k = 0;
+    while k < 8 {
+        let y = CDF[k] * (1u64 << 53) as f64;
+        let floor = y as u64;
+        t[k] = if (floor as f64) < y { floor + 1 } else { floor };
+        k += 1;
+    }
+    t
+};
 
 #[derive(Debug, Clone)]
 struct Stats {
@@ -247,11 +268,11 @@ impl AffiliationTable {
                 ];
                 for d in 0..3 {
                     let (low, high) = interval(&st.replicates, d);
-                    row.push(format!("{:.3}", st.sums[d] / n));
-                    row.push(format!("{low:.3}"));
-                    row.push(format!("{high:.3}"));
+                    row.push(fixed3(st.sums[d] / n));
+                    row.push(fixed3(low));
+                    row.push(fixed3(high));
                 }
-                row.push(format!("{:.3}", st.negative as f64 / n));
+                row.push(fixed3(st.negative as f64 / n));
                 row
             })
             .collect()
@@ -267,9 +288,9 @@ impl AffiliationTable {
                     affiliation.clone(),
                     period.clone(),
                     format!("{n}"),
-                    format!("{:.3}", sums[0] / n),
-                    format!("{:.3}", sums[1] / n),
-                    format!("{:.3}", sums[2] / n),
+                    fixed3(sums[0] / n),
+                    fixed3(sums[1] / n),
+                    fixed3(sums[2] / n),
                 ]
             })
             .collect()
@@ -311,6 +332,26 @@ mod tests {
         let mut rng = Rng(1);
         let total: u32 = (0..100_000).map(|_| rng.poisson1()).sum();
         assert!((95_000..105_000).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn integer_thresholds_draw_like_the_float_comparison() {
+        let float_draw = |x: u64| {
+            let u = x as f64 / (1u64 << 53) as f64;
+            CDF.iter().position(|&c| u < c).unwrap_or(8) as u32
+        };
+        let mut rng = Rng(SEED);
+        for _ in 0..200_000 {
+            let mut copy = rng.clone();
+            let x = copy.next() >> 11;
+            assert_eq!(rng.poisson1(), float_draw(x), "{x}");
+        }
+        for &t in &POISSON_THRESHOLDS {
+            for x in [t - 2, t - 1, t, t + 1] {
+                let count = POISSON_THRESHOLDS.iter().position(|&u| x < u).unwrap_or(8) as u32;
+                assert_eq!(count, float_draw(x), "{x}");
+            }
+        }
     }
 
     #[test]

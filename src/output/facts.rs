@@ -26,8 +26,9 @@ pub struct QuoteFacts<'a> {
 /// The score `v` as it reads back from its `quotes.csv` cell (`{:.3}`).
 pub fn as_written(v: f64) -> f64 {
     // Formatting then parsing is what a reader of the table does; doing the same here
-    // makes the run and a merge of its parts agree to the last bit.
-    format!("{v:.3}").parse().unwrap_or(v)
+    // makes the run and a merge of its parts agree to the last bit. `round3` gives that
+    // value without the round trip through text.
+    super::decimal::round3(v)
 }
 
 /// The facts of every quote of an analysed document, in text order.

@@ -3,6 +3,7 @@
 
 mod affiliations;
 pub mod cells;
+mod decimal;
 mod facts;
 mod parts;
 mod reader;

@@ -2,6 +2,7 @@
 //! can run in parallel and writing stays a sequential copy.
 
 use super::cells::{cell, CellMode};
+use super::decimal::push_fixed3;
 use crate::attribute::Quote;
 use crate::pipeline::{Analysis, Outcome};
 
@@ -132,12 +133,6 @@ fn quote_rows(a: &Analysis, mode: CellMode) -> Vec<u8> {
         write_quote(&mut w, text, &doc_id, i, q, mode);
     }
     into_bytes(w)
-}
-
-/// Appends `v` with three decimals into a reused buffer.
-fn push_fixed3(out: &mut String, v: f64) {
-    use std::fmt::Write as _;
-    let _ = write!(out, "{v:.3}");
 }
 
 /// Writes one quote row field by field: numbers through a stack buffer, text straight from

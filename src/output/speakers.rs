@@ -1,6 +1,7 @@
 //! `speakers.csv`: one row per resolved speaker across the corpus, accumulated as documents
 //! stream past (memory grows with distinct speakers, not with quotes).
 
+use super::decimal::fixed3;
 use super::facts::QuoteFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,7 +101,7 @@ impl SpeakerTable {
                 ];
                 for sum in st.stance_sums {
                     row.push(if st.scored > 0 {
-                        format!("{:.3}", sum / st.scored as f64)
+                        fixed3(sum / st.scored as f64)
                     } else {
                         String::new()
                     });
