@@ -198,7 +198,7 @@ pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::
     (lo..before).find_map(|c| {
         w.verb_cue_at(c, before)?;
         let p = speaker::before(w, lo, c)?;
-        (!w.is_possessive(p.end - 1) || w.is_pronoun(p.end - 1)).then_some(p)
+        (!w.is_possessive_noun(p.end - 1)).then_some(p)
     })
 }
 

@@ -79,14 +79,7 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
         // A report running over the question (`said when asked whether …`) yields to it.
         for q in questions {
             let asked = q.found.cue.0;
-            let mut k = first_new;
-            while k < out.len() {
-                if out[k].start <= asked && asked < out[k].end {
-                    out.remove(k);
-                } else {
-                    k += 1;
-                }
-            }
+            out.retain(|r| !(r.start <= asked && asked < r.end));
             let overlaps = out[first_new..]
                 .iter()
                 .any(|r| r.start < q.end && q.start < r.end);
@@ -554,10 +547,7 @@ fn lead_attribution(
             match speaker::before(w, a, c) {
                 // `Austin's call for …` is a noun, not a verb with a subject (`he's
                 // predicting` is a pronoun and a verb).
-                Some(p)
-                    if (!w.is_possessive(p.end - 1) || w.is_pronoun(p.end - 1))
-                        && !is_bad_subject(w, p) =>
-                {
+                Some(p) if !w.is_possessive_noun(p.end - 1) && !is_bad_subject(w, p) => {
                     (p, "speaker_cue_clause")
                 }
                 Some(_) => continue,
@@ -707,14 +697,8 @@ fn next_report_start(
         }
         let p = speaker::before(w, start + 1, c)?;
         let joint = p.start - 1;
-        let joins = matches!(
-            w.word(joint).to_ascii_lowercase().as_str(),
-            "and" | "but" | "after" | "as" | "while" | "because" | "when" | "since" | "before"
-        );
-        if !joins
-            || (w.is_possessive(p.end - 1) && !w.is_pronoun(p.end - 1))
-            || is_bad_subject(w, p)
-        {
+        let joins = w.eq(joint, "and") || w.eq(joint, "but") || is_subordinator(w, joint);
+        if !joins || w.is_possessive_noun(p.end - 1) || is_bad_subject(w, p) {
             return None;
         }
         Some(if joint > start && w.is(joint - 1, ",") {
@@ -728,15 +712,7 @@ fn next_report_start(
 /// `… and said`, `… but have speculated`: the cue follows `and` or `but`, perhaps with
 /// auxiliaries and adverbs between.
 fn after_conjunction(w: &Words, a: usize, c: usize) -> bool {
-    let mut k = c;
-    while k > a + 1
-        && matches!(
-            w.class(k - 1),
-            Some(WordClass::Auxiliary | WordClass::Adverb)
-        )
-    {
-        k -= 1;
-    }
+    let k = speaker::skip_auxiliaries(w, a + 1, c);
     k > a && (w.eq(k - 1, "and") || w.eq(k - 1, "but"))
 }
 

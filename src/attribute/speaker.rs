@@ -128,6 +128,15 @@ fn approximation_start(w: &Words, lo: usize, mut start: usize) -> usize {
     }
 }
 
+/// Where the quantity ending at token `k` starts (`six in 10`, `about half`).
+fn quantity_start(w: &Words, lo: usize, k: usize) -> usize {
+    let mut start = k;
+    while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
+        start -= 1;
+    }
+    approximation_start(w, lo, start)
+}
+
 fn is_number_word(s: &str) -> bool {
     matches!(
         s,
@@ -197,12 +206,8 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let p = nearest_before(w, lo, end)?;
     // `half of the farmers`, `a third of the senators`: the quantity is the speaker.
     if p.start > lo + 1 && w.eq(p.start - 1, "of") && is_quantity(w, p.start - 2) {
-        let mut start = p.start - 2;
-        while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
-            start -= 1;
-        }
         return Some(Phrase {
-            start: approximation_start(w, lo, start),
+            start: quantity_start(w, lo, p.start - 2),
             end: p.end,
         });
     }
@@ -221,7 +226,7 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
 }
 
 /// `end` moved back over auxiliaries and adverbs (`has also said`).
-fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
+pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     let mut j = end;
     while j > lo
         && matches!(
@@ -374,17 +379,8 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             {
                 start -= 1;
             }
-            // `half of the farmers`: a determiner may stand after `of`.
-            let det = usize::from(start > lo && w.class(start - 1) == Some(WordClass::Determiner));
-            if start > lo + 1 + det
-                && w.eq(start - 1 - det, "of")
-                && is_quantity(w, start - 2 - det)
-            {
-                start -= 2 + det;
-                while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
-                    start -= 1;
-                }
-                start = approximation_start(w, lo, start);
+            if start > lo + 1 && w.eq(start - 1, "of") && is_quantity(w, start - 2) {
+                start = quantity_start(w, lo, start - 2);
             }
             if is_clause_start(w, lo, start) {
                 return Some(Phrase { start, end });

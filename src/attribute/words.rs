@@ -174,6 +174,14 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
     out
 }
 
+/// True when sentence `s` lies in a headline or sub-heading.
+fn sentence_in_headline(seg: &Segmentation, s: usize) -> bool {
+    seg.sentences
+        .get(s)
+        .and_then(|s| seg.paragraphs.get(s.paragraph))
+        .is_some_and(|p| p.headline)
+}
+
 fn push_values<'a>(out: &mut Lexical<'a>, lex: &'a Lexicons, e: &IndexEntry, k: usize, n: usize) {
     let (k, n) = (k as u32, n.min(u8::MAX as usize) as u8);
     if let Some(i) = e.cue {
@@ -229,18 +237,14 @@ impl<'a> Words<'a> {
         // `Theresa May`, `…, Will described …`: inside a sentence of running text, a
         // capitalised auxiliary after a word or a comma is a name, not a verb. (Headlines are
         // title-cased, and an auxiliary may open a quotation or a clause after a colon.)
+        let auxiliary = class_code(Some(WordClass::Auxiliary));
         for k in 1..flags.len() {
-            let after_word_or_comma =
-                tokens[k - 1].kind == TokenKind::Word || tokens[k - 1].span().slice(text) == ",";
             if flags[k] & CAPITALIZED != 0
-                && flags[k] & CLASS_BITS == class_code(Some(WordClass::Auxiliary))
+                && flags[k] & CLASS_BITS == auxiliary
                 && sentence[k] == sentence[k - 1]
-                && after_word_or_comma
-                && !seg
-                    .sentences
-                    .get(sentence[k] as usize)
-                    .and_then(|s| seg.paragraphs.get(s.paragraph))
-                    .is_some_and(|p| p.headline)
+                && (tokens[k - 1].kind == TokenKind::Word
+                    || tokens[k - 1].span().slice(text) == ",")
+                && !sentence_in_headline(seg, sentence[k] as usize)
             {
                 flags[k] &= !CLASS_BITS;
             }
@@ -354,6 +358,12 @@ impl<'a> Words<'a> {
         s.ends_with("'s") || s.ends_with("\u{2019}s")
     }
 
+    /// A possessive noun (`Austin's`), not a pronoun contraction (`he's`): a phrase ending
+    /// in one owns what follows rather than being its subject.
+    pub fn is_possessive_noun(&self, k: usize) -> bool {
+        self.is_possessive(k) && !self.is_pronoun(k)
+    }
+
     pub fn is_pronoun(&self, k: usize) -> bool {
         matches!(
             self.class(k),
@@ -458,11 +468,7 @@ impl<'a> Words<'a> {
 
     /// True when token `k` lies in a headline or sub-heading (title case: `Bush Says …`).
     pub fn in_headline(&self, k: usize) -> bool {
-        self.seg
-            .sentences
-            .get(self.sentence[k] as usize)
-            .and_then(|s| self.seg.paragraphs.get(s.paragraph))
-            .is_some_and(|p| p.headline)
+        sentence_in_headline(self.seg, self.sentence[k] as usize)
     }
 
     /// True when token `k` is the first word of its sentence (after any opening marks).
