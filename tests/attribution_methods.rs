@@ -909,3 +909,57 @@ fn events_with_a_topic_and_verbs_after_but_have_report() {
         ("the dam is aging", "Engineers")
     );
 }
+
+#[test]
+fn descriptors_adverbs_and_sources_around_a_quotation() {
+    // Lower-case descriptors between the closing mark and the name belong to the speaker.
+    check(
+        "\"The ferry will not sail,\" former harbour pilot Ines Moraga said.",
+        "direct",
+        "The ferry will not sail,",
+        "former harbour pilot Ines Moraga",
+        "quote_speaker_cue",
+    );
+    // A manner adverb between the speaker and the cue.
+    check(
+        "Ortega jokingly said, \"I will need a bigger boat.\"",
+        "direct",
+        "I will need a bigger boat.",
+        "Ortega",
+        "speaker_cue_quote",
+    );
+    // `According to X, "…"`: the source follows the cue.
+    check(
+        "According to the harbour board, \"the pier is safe for foot traffic.\"",
+        "direct",
+        "the pier is safe for foot traffic.",
+        "the harbour board",
+        "according_to",
+    );
+}
+
+#[test]
+fn a_colon_ending_the_paragraph_introduces_the_next_quotation() {
+    let text = "In a 1998 speech, the governor declared:\n\n\"We will not close a single school.\"";
+    let r = rows(text);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].1.as_str(), r[0].2.as_str(), r[0].4.as_str()),
+        (
+            "We will not close a single school.",
+            "the governor",
+            "speaker_cue_quote"
+        )
+    );
+    // Without the colon the paragraph before says nothing about the quotation.
+    let r = rows("In a 1998 speech, the governor spoke.\n\n\"We will not close a school.\"");
+    assert_eq!(r.last().map(|q| q.4.as_str()), Some("none"), "{r:?}");
+}
+
+#[test]
+fn a_topic_after_the_cue_is_not_the_speaker() {
+    // `said of Cruz`: `of` never opens a speaker phrase.
+    let r = rows("\"He had a lot of supporters here,\" Blunt, after a long pause, said of Cruz.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("direct", "Blunt"));
+}

@@ -62,10 +62,16 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {
             // `"…?" a narrator in the Clinton ad asks.`: any noun phrase can stand there.
-            let p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
+            let mut p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
             // `"…," another friend, Mariam Emara, told CNN`: a description may precede.
             let described =
                 p.start > k && w.is(p.start - 1, ",") && (k..p.start - 1).all(|j| !w.is_punct(j));
+            // `"…," former FBI agent Timothy Gill said`: lower-case descriptors the name
+            // rules do not know; between the closing mark and the name they can only be
+            // part of the subject.
+            if p.start > k && p.start - k <= MAX_DESCRIPTORS && descriptors(w, k, p.start) {
+                p.start = k;
+            }
             if p.start != k && !described {
                 return None;
             }
@@ -80,6 +86,24 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         c += 1;
     }
     None
+}
+
+/// Most lower-case words taken in before a name after a closing mark.
+const MAX_DESCRIPTORS: usize = 3;
+
+/// Tokens `a..b` are plain words that can describe a person (`former FBI agent`): no
+/// punctuation, no closed-class word but a modifier or a place word (`harbour`), no cue.
+fn descriptors(w: &Words, a: usize, b: usize) -> bool {
+    (a..b).all(|j| {
+        !w.is_punct(j)
+            && w.class(j).is_none_or(|c| {
+                matches!(
+                    c,
+                    crate::lexicon::WordClass::Modifier | crate::lexicon::WordClass::Place
+                )
+            })
+            && !w.any_cue_start(j, j + 1)
+    })
 }
 
 /// A noun-phrase subject (`a narrator in the Clinton ad`) before the finite cue `c`: it opens
@@ -149,6 +173,17 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             continue;
         };
         let adjacent = c + len >= j;
+        // `According to the newspaper, "…"`: the source follows the cue.
+        if cue.lemma == "according to" {
+            let p = super::reported::source_after(w, c + len, j).filter(|p| p.end == j)?;
+            return Some(Found::new(
+                p,
+                (c, c + len),
+                "according_to",
+                cue.strength * 0.9,
+                open,
+            ));
+        }
         if cue.kind == CueKind::Noun
             || (cue.kind == CueKind::Phrase && c > lo && w.is_possessive(c - 1))
         {
@@ -190,6 +225,16 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
         return None;
     }
     None
+}
+
+/// `In a 1963 speech, he declared:` ⏎ `"We shall overcome."`: a sentence or paragraph that
+/// ends on a colon introduces the quotation that opens the next one.
+pub fn after_colon(w: &Words, open: usize) -> Option<Found> {
+    if open == 0 || !w.is(open - 1, ":") || w.sentence_of(open - 1) == w.sentence_of(open) {
+        return None;
+    }
+    let (lo, _) = w.sentence_tokens(w.sentence_of(open - 1));
+    before_quote(w, open, lo)
 }
 
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and

@@ -221,7 +221,8 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         let found = direct::after_quote(&w, close_end, tail_end.min(paragraph_end))
             .or_else(|| direct::before_quote(&w, open, lo))
             .or_else(|| direct::subject_quote(&w, open, lo, hi))
-            .or_else(|| direct::name_colon(&w, open, lo));
+            .or_else(|| direct::name_colon(&w, open, lo))
+            .or_else(|| direct::after_colon(&w, open));
         direct.push((i, found));
     }
     inherit(&w, seg, &quote_tokens, &mut direct);

@@ -391,7 +391,7 @@ fn according_to_last(
 /// The source named after `according to`: any noun phrase (`exit polls`, `figures her
 /// campaign released Friday`, `data from the U.S. Department of Education`), up to the next
 /// comma, colon or dash.
-fn source_after(w: &Words, start: usize, end: usize) -> Option<speaker::Phrase> {
+pub(super) fn source_after(w: &Words, start: usize, end: usize) -> Option<speaker::Phrase> {
     // `a Reuters/Ipsos poll`, `her "clawback" plan`: slashes, ampersands and a quoted name
     // stay inside the source.
     let mut quote_marks = 0;

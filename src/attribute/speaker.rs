@@ -602,7 +602,11 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
             // Descriptors before a name: `said chief engineer Rosa Alvarez`.
         } else if w.is(k, ".") && k > first && w.word(k - 1).len() == 1 && w.is_capitalized(k - 1) {
             // An initial inside a name: `Lindsey O. Graham`.
-        } else if matches!(w.word(k), "of" | "for") && k + 1 < hi && w.is_capitalized(k + 1) {
+        } else if k > first
+            && matches!(w.word(k), "of" | "for")
+            && k + 1 < hi
+            && w.is_capitalized(k + 1)
+        {
         } else {
             break;
         }
