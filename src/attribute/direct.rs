@@ -57,24 +57,24 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
                 continue;
             }
         }
-        if is_boundary(w, c) {
+        if is_boundary(w, c) && !speaker::is_abbreviation_period(w, c) {
             break;
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {
             // `"…?" a narrator in the Clinton ad asks.`: any noun phrase can stand there.
-            let mut p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
+            let p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
             // `"…," another friend, Mariam Emara, told CNN`: a description may precede.
             let described =
                 p.start > k && w.is(p.start - 1, ",") && (k..p.start - 1).all(|j| !w.is_punct(j));
-            // `"…," former FBI agent Timothy Gill said`: lower-case descriptors the name
-            // rules do not know; between the closing mark and the name they can only be
-            // part of the subject.
-            if p.start > k && p.start - k <= MAX_DESCRIPTORS && descriptors(w, k, p.start) {
-                p.start = k;
-            }
-            if p.start != k && !described {
-                return None;
-            }
+            // `"…," former FBI agent Timothy Gill said`: between the closing mark and the
+            // name, descriptors can only be part of the subject; `"…," a spokesman for
+            // committee Democrats said`: so can a whole noun phrase.
+            let p = speaker::with_descriptors(w, k, p);
+            let p = if p.start == k || described {
+                p
+            } else {
+                noun_phrase_subject(w, k, c).filter(|whole| whole.start == k)?
+            };
             return Some(Found::new(
                 p,
                 (c, c + len),
@@ -86,24 +86,6 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         c += 1;
     }
     None
-}
-
-/// Most lower-case words taken in before a name after a closing mark.
-const MAX_DESCRIPTORS: usize = 3;
-
-/// Tokens `a..b` are plain words that can describe a person (`former FBI agent`): no
-/// punctuation, no closed-class word but a modifier or a place word (`harbour`), no cue.
-fn descriptors(w: &Words, a: usize, b: usize) -> bool {
-    (a..b).all(|j| {
-        !w.is_punct(j)
-            && w.class(j).is_none_or(|c| {
-                matches!(
-                    c,
-                    crate::lexicon::WordClass::Modifier | crate::lexicon::WordClass::Place
-                )
-            })
-            && !w.any_cue_start(j, j + 1)
-    })
 }
 
 /// A noun-phrase subject (`a narrator in the Clinton ad`) before the finite cue `c`: it opens
@@ -173,6 +155,11 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             continue;
         };
         let adjacent = c + len >= j;
+        // `the nominee told "Fox and Friends"`: right after a verb that takes an addressee,
+        // with no comma or colon, the quotation is the listener.
+        if cue.takes_addressee && c + len == open {
+            return None;
+        }
         // `According to the newspaper, "…"`: the source follows the cue.
         if cue.lemma == "according to" {
             let p = super::reported::source_after(w, c + len, j).filter(|p| p.end == j)?;

@@ -246,7 +246,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             if f.method.starts_with("quote_")
                 && !own_cue
                 && same_paragraph
-                && (interrupts(&w, f.end, quote_tokens[i].0)
+                && (interrupts(&w, f, quote_tokens[i].0)
                     || resumes(&w, f.end, quote_tokens[i].0))
             {
                 if let Some(row) = rows.get_mut(prev) {
@@ -345,15 +345,27 @@ fn covers(w: &Words, q: &crate::segment::QuoteSpan, start: usize, end: usize) ->
 /// `"A," he said, "B."` and `"A," he told reporters on Monday, "B."`: the next opening
 /// mark follows the attribution in the same sentence after a comma or colon, with no other
 /// quotation in between.
-fn interrupts(w: &Words, from: usize, open: usize) -> bool {
+fn interrupts(w: &Words, f: Found, open: usize) -> bool {
+    let from = f.end;
     if from > open || open - from > MAX_ATTRIBUTION_GAP {
         return false;
     }
+    let addressee = is_addressee(w, f, open);
     let sentence_of = |k: usize| w.sentence_of(k);
     let before_open = open.checked_sub(1);
-    before_open.is_some_and(|b| from == open || matches!(w.word(b), "," | ":" | "\u{2014}"))
+    before_open.is_some_and(|b| {
+        (from == open && !addressee) || matches!(w.word(b), "," | ":" | "\u{2014}")
+    })
         && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
         && (from == 0 || sentence_of(open) == sentence_of(from - 1))
+}
+
+/// `"…," the nominee told "Fox and Friends"`: a quotation right after a cue that takes an
+/// addressee is the listener, not more of what was said.
+fn is_addressee(w: &Words, f: Found, open: usize) -> bool {
+    f.end == open
+        && w.verb_cue_at(f.cue.0, f.cue.1)
+            .is_some_and(|(cue, _)| cue.takes_addressee)
 }
 
 /// `"A," he said. "B."`: the next sentence opens with the quote right after the
@@ -390,6 +402,9 @@ fn inherit(
         let p = &seg.quotes[prev_i];
         let same_sentence = seg.sentence_at(q.outer.start) == seg.sentence_at(p.outer.start);
         let (open, _) = quote_tokens[i];
+        if is_addressee(w, prev, open) {
+            continue;
+        }
         let sentence_start = w.sentence_tokens(seg.sentence_at(q.outer.start)).0;
         let opens_sentence = open == sentence_start;
         let next_paragraph =

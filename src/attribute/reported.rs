@@ -479,13 +479,12 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
             .is_some_and(|(cue, _)| cue.kind != CueKind::Event)
     })?;
     let (cue, len) = w.verb_cue_at(c, end)?;
-    let mut p = speaker::before(w, t, c)?;
     // `…, legal experts say.`: plain adjectives before the speaker belong to it.
-    if p.start > t
-        && (t..p.start).all(|k| !w.is_punct(k) && w.class(k).is_none())
-        && p.start - t <= 2
-    {
-        p.start = t;
+    let p = speaker::with_descriptors(w, t, speaker::before(w, t, c)?);
+    // `"…," said O'Donnell, who wrote about it`: a relative pronoun's clause is about the
+    // speaker before it, not a report of what comes first.
+    if w.eq(p.start, "who") {
+        return None;
     }
     // After the cue only a circumstance may follow (`said on Tuesday`, `told reporters`),
     // not a clause of its own (`…, both candidates said it was no big deal`: a lead report).

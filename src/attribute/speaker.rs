@@ -225,6 +225,33 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     Some(p)
 }
 
+/// Most descriptor words [`with_descriptors`] takes in.
+const MAX_DESCRIPTORS: usize = 3;
+
+/// Phrase `p` widened back to `from` when the words between are descriptors of a person
+/// (`former FBI agent Timothy Gill`, `legal experts`, `the presumptive Republican
+/// presidential nominee`): at most [`MAX_DESCRIPTORS`] plain words, modifiers or place
+/// words, no punctuation and no cue, a determiner allowed first. For positions where
+/// nothing but the subject can stand before the name (after a closing quotation mark or
+/// the comma of a tail attribution).
+pub fn with_descriptors(w: &Words, from: usize, p: Phrase) -> Phrase {
+    let plain = |j: usize| {
+        !w.is_punct(j)
+            && w.class(j)
+                .is_none_or(|c| matches!(c, WordClass::Modifier | WordClass::Place))
+            && !w.any_cue_start(j, j + 1)
+    };
+    let determiner_first = |j: usize| j == from && w.class(j) == Some(WordClass::Determiner);
+    let fits = p.start > from
+        && p.start - from <= MAX_DESCRIPTORS
+        && (from..p.start).all(|j| plain(j) || determiner_first(j));
+    if fits {
+        Phrase { start: from, end: p.end }
+    } else {
+        p
+    }
+}
+
 /// `end` moved back over auxiliaries and adverbs (`has also said`).
 pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     let mut j = end;
@@ -313,13 +340,32 @@ fn apposition_start(w: &Words, lo: usize, comma: usize) -> Option<usize> {
         if w.is(p, ",") && quote_marks % 2 == 0 {
             return Some(p);
         }
+        // `McConnell, R-Ky., said`: the period of an abbreviation.
+        let abbreviation = p > lo && is_abbreviation_period(w, p);
         if w.is_quote_mark(p) {
             quote_marks += 1;
-        } else if matches!(w.word(p), "." | ";" | ":" | "?" | "!") {
+        } else if matches!(w.word(p), "." | ";" | ":" | "?" | "!") && !abbreviation {
             return None;
         }
     }
     None
+}
+
+/// True when token `k` is the period of an abbreviated party and state inside a name's
+/// apposition (`McConnell, R-Ky., said`), not a sentence end.
+pub(super) fn is_abbreviation_period(w: &Words, k: usize) -> bool {
+    if k == 0 || !w.is(k, ".") {
+        return false;
+    }
+    let word = w.word(k - 1);
+    let Some((party, state)) = word.split_once('-') else {
+        return false;
+    };
+    party.len() == 1
+        && party.chars().all(|c| c.is_ascii_uppercase())
+        && (2..=5).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// The speaker phrase ending at `end`, past a parenthesis after the name (`Sen. Chuck
