@@ -963,3 +963,49 @@ fn a_topic_after_the_cue_is_not_the_speaker() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("direct", "Blunt"));
 }
+
+#[test]
+fn negated_auxiliaries_long_subjects_and_adjuncts_before_that() {
+    check(
+        "Union spokesman Tom Reyes wouldn't say when the ferry will sail again.",
+        "indirect",
+        "when the ferry will sail again",
+        "Union spokesman Tom Reyes",
+        "speaker_cue_clause",
+    );
+    check(
+        "The ferry operator has been warning that the pier is running out of money.",
+        "indirect",
+        "the pier is running out of money",
+        "The ferry operator",
+        "speaker_cue_clause",
+    );
+    check(
+        "A person familiar with the planning for Monday's meeting says the talks will focus on wages.",
+        "indirect",
+        "the talks will focus on wages",
+        "A person familiar with the planning for Monday's meeting",
+        "speaker_cue_clause",
+    );
+    check(
+        "The union has said for months that it sees no reason to strike.",
+        "indirect",
+        "it sees no reason to strike",
+        "The union",
+        "speaker_cue_clause",
+    );
+    // A manner adverb after an auxiliary; `Now that …,` opens a subordinate clause.
+    let r = rows(
+        "Now that the mayor has repeatedly promised that the pier will reopen, the council has moved on.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].1.as_str(), r[0].2.as_str()),
+        ("the pier will reopen", "the mayor")
+    );
+    let r = rows("Now that the mayor has ridiculously claimed that the pier is safe, we can go.");
+    assert_eq!(
+        r.first().map(|q| (q.1.as_str(), q.2.as_str())),
+        Some(("the pier is safe", "the mayor"))
+    );
+}

@@ -246,8 +246,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             if f.method.starts_with("quote_")
                 && !own_cue
                 && same_paragraph
-                && (interrupts(&w, f, quote_tokens[i].0)
-                    || resumes(&w, f.end, quote_tokens[i].0))
+                && (interrupts(&w, f, quote_tokens[i].0) || resumes(&w, f.end, quote_tokens[i].0))
             {
                 if let Some(row) = rows.get_mut(prev) {
                     row.fragments.extend(fragments);
@@ -355,8 +354,7 @@ fn interrupts(w: &Words, f: Found, open: usize) -> bool {
     let before_open = open.checked_sub(1);
     before_open.is_some_and(|b| {
         (from == open && !addressee) || matches!(w.word(b), "," | ":" | "\u{2014}")
-    })
-        && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
+    }) && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
         && (from == 0 || sentence_of(open) == sentence_of(from - 1))
 }
 

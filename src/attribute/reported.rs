@@ -588,12 +588,16 @@ fn lead_attribution(
         }
         // Skip `that`, or `in a statement on Thursday that`.
         // `said that` may be one cue phrase; its `that` is the complementizer.
+        // `said in an interview with …`, `told CNN on Monday`: after say and tell a
+        // prepositional phrase is circumstance, not content (`warned against`, `called for`,
+        // `promised to` take theirs as content).
+        let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
         let mut complementizer = w.eq(k - 1, "that");
         if k < end && w.eq(k, "that") {
             k += 1;
             complementizer = true;
         } else if k < end
-            && w.adjunct_role(k) != Some(AdjunctRole::Topic)
+            && (adjunct_only || w.adjunct_role(k) != Some(AdjunctRole::Topic))
             && (w.class(k) == Some(WordClass::Preposition) || w.is_time_word(k))
         {
             if let Some(t) = (k..end.min(k + 9))
@@ -609,10 +613,6 @@ fn lead_attribution(
         } else if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
-        // `said in an interview with …`, `told CNN on Monday`: after say and tell a
-        // prepositional phrase is circumstance, not content (`warned against`, `called for`,
-        // `promised to` take theirs as content).
-        let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
         // `said on Tuesday the plan …`: a date phrase, then the clause.
         if !complementizer && k + 2 < end && w.eq(k, "on") && w.is_time_word(k + 1) {
             k += 2;
@@ -857,8 +857,10 @@ fn in_opening_subordinate(w: &Words, a: usize, c: usize) -> bool {
     if first + 1 < c && matches!(w.word(first), "But" | "And" | "Yet" | "So") {
         first += 1;
     }
+    // `Now that X has claimed …, …`
+    let now_that = first + 1 < c && w.eq(first, "now") && w.eq(first + 1, "that");
     first < c
-        && (is_subordinator(w, first) || w.eq(first, "by"))
+        && (is_subordinator(w, first) || w.eq(first, "by") || now_that)
         && !w.eq(first, "whether")
         && (first..c).all(|t| !w.is(t, ","))
 }

@@ -246,7 +246,10 @@ pub fn with_descriptors(w: &Words, from: usize, p: Phrase) -> Phrase {
         && p.start - from <= MAX_DESCRIPTORS
         && (from..p.start).all(|j| plain(j) || determiner_first(j));
     if fits {
-        Phrase { start: from, end: p.end }
+        Phrase {
+            start: from,
+            end: p.end,
+        }
     } else {
         p
     }
@@ -256,14 +259,30 @@ pub fn with_descriptors(w: &Words, from: usize, p: Phrase) -> Phrase {
 pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     let mut j = end;
     while j > lo
-        && matches!(
+        && (matches!(
             w.class(j - 1),
             Some(WordClass::Auxiliary | WordClass::Adverb)
-        )
+        ) || w.is_negated_auxiliary(j - 1)
+            || (j - 1 > lo && is_manner_adverb(w, j - 1)))
     {
         j -= 1;
     }
     j
+}
+
+/// `has ridiculously claimed`, `Trump jokingly said`: a lower-case `-ly` word after an
+/// auxiliary, a pronoun or a name is an adverb (after a determiner it would be a noun:
+/// `the family said`).
+fn is_manner_adverb(w: &Words, k: usize) -> bool {
+    let word = w.word(k);
+    word.len() >= 6
+        && word.ends_with("ly")
+        && w.class(k).is_none()
+        && !w.is_capitalized(k)
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.class(k - 1) == Some(WordClass::Auxiliary)
+            || w.is_pronoun(k - 1)
+            || (w.is_capitalized(k - 1) && !w.starts_sentence(k - 1)))
 }
 
 /// The phrase of [`before`] without the `of` extension.
@@ -573,13 +592,17 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     }
     let verb_like = |k: usize| {
         let word = w.word(k);
+        // (`the planning`, `Thursday's meeting`: after a determiner or a possessive an
+        // `-ing` or `-ed` word is a noun or an adjective.)
         w.class(k) == Some(WordClass::Auxiliary)
             || w.is_possessive(k) && k + 1 == main_end
             || word.ends_with("n't")
             || word.ends_with("n\u{2019}t")
             || (!w.is_capitalized(k)
                 && (word.ends_with("ed") || word.ends_with("ing"))
-                && !is_survey_participle(w, start, k))
+                && !is_survey_participle(w, start, k)
+                && !(k > start
+                    && (w.class(k - 1) == Some(WordClass::Determiner) || w.is_possessive(k - 1))))
     };
     if start >= main_end
         || w.class(start) == Some(WordClass::Preposition)

@@ -371,6 +371,21 @@ impl<'a> Words<'a> {
         )
     }
 
+    /// `wouldn't`, `didn’t`, `won't`: an auxiliary with its negation in one token.
+    pub fn is_negated_auxiliary(&self, k: usize) -> bool {
+        let word = self.word(k);
+        let Some(stem) = word
+            .strip_suffix("n't")
+            .or_else(|| word.strip_suffix("n\u{2019}t"))
+        else {
+            return false;
+        };
+        let stem = stem.to_ascii_lowercase();
+        // `won't` and `can't` lose letters of their auxiliary.
+        matches!(stem.as_str(), "wo" | "ca")
+            || self.lex.function_words.get(&stem) == Some(&WordClass::Auxiliary)
+    }
+
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
