@@ -1009,3 +1009,46 @@ fn negated_auxiliaries_long_subjects_and_adjuncts_before_that() {
         Some(("the pier is safe", "the mayor"))
     );
 }
+
+#[test]
+fn as_a_speaker_noted_opens_a_report() {
+    check(
+        "As the harbour board noted on Monday, the pier will reopen in the spring.",
+        "indirect",
+        "the pier will reopen in the spring",
+        "the harbour board",
+        "as_speaker_cue",
+    );
+    check(
+        "As she put it, the ferry is the island's lifeline.",
+        "indirect",
+        "the ferry is the island's lifeline",
+        "she",
+        "as_speaker_cue",
+    );
+    // `As expected` has no speaker and no cue.
+    assert!(rows("As expected, the council voted for the plan.").is_empty());
+    // An adverb before a participle after a comma.
+    check(
+        "The mayor spoke at length, falsely suggesting that the pier was safe.",
+        "indirect",
+        "the pier was safe",
+        "The mayor",
+        "participle_clause",
+    );
+}
+
+#[test]
+fn a_tail_speaker_with_a_long_apposition() {
+    let r = rows("Ferry fares will rise by a third next year, said Ana Ruiz, an analyst who has written books, papers and columns on the port.");
+    assert_eq!(
+        r.first()
+            .map(|q| (q.0.as_str(), q.1.as_str(), q.2.as_str())),
+        Some((
+            "indirect",
+            "Ferry fares will rise by a third next year",
+            "Ana Ruiz"
+        )),
+        "{r:?}"
+    );
+}

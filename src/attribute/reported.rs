@@ -62,6 +62,7 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
         let first_new = out.len();
         let found = headline_colon(w, a, end)
             .or_else(|| according_to_first(w, a, end))
+            .or_else(|| as_speaker_cue_first(w, a, end))
             .or_else(|| parenthetical(w, a, end, in_quote))
             .or_else(|| tail_attribution(w, a, end, in_quote))
             .or_else(|| according_to_last(w, a, end, in_quote));
@@ -358,6 +359,74 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
     })
 }
 
+/// Most tokens between the cue of `As X noted on Monday,` and its comma.
+const MAX_AS_ADJUNCT: usize = 6;
+
+/// `As The Atlantic recently noted, <clause>.`, `But as Smith told reporters, <clause>.`:
+/// a comparative `as` with a speaker and a cue opens the sentence; what follows the comma
+/// is what was said.
+fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
+    let first = if a + 1 < end && matches!(w.word(a), "But" | "And" | "Yet" | "So") {
+        a + 1
+    } else {
+        a
+    };
+    if !w.eq(first, "as") {
+        return None;
+    }
+    // `As he put it, …`: the cue phrase holds the speaker.
+    if let Some((cue, len)) = w
+        .cue_at(first, end)
+        .filter(|(c, _)| c.lemma == "as he put it")
+    {
+        let comma = first + len;
+        let p = speaker::Phrase {
+            start: first + 1,
+            end: first + 2,
+        };
+        return (comma < end && w.is(comma, ",") && end - (comma + 1) >= MIN_CLAUSE).then_some(
+            Reported {
+                start: comma + 1,
+                end,
+                found: Found::new(
+                    p,
+                    (first, comma),
+                    "as_speaker_cue",
+                    cue.strength * 0.85,
+                    comma,
+                ),
+                second: None,
+            },
+        );
+    }
+    let subject = first + 1;
+    let c = (subject + 1..end.min(subject + MAX_SOURCE))
+        .take_while(|&k| !w.is_punct(k) || w.is(k, "."))
+        .find(|&k| w.verb_cue_at(k, end).is_some())?;
+    let (cue, len) = w.verb_cue_at(c, end)?;
+    let p = speaker::with_descriptors(w, subject, speaker::before(w, subject, c)?);
+    if p.start != subject || cue.kind == CueKind::Event {
+        return None;
+    }
+    // The cue's adjuncts (`told reporters`, `noted on Monday`, `put it`) up to the comma.
+    let comma = (c + len..end.min(c + len + MAX_AS_ADJUNCT + 1)).find(|&k| w.is(k, ","))?;
+    if (c + len..comma).any(|k| w.is_punct(k) || w.any_cue_start(k, k + 1)) {
+        return None;
+    }
+    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
+        start: comma + 1,
+        end,
+        found: Found::new(
+            p,
+            (c, c + len),
+            "as_speaker_cue",
+            cue.strength * 0.85,
+            c + len,
+        ),
+        second: None,
+    })
+}
+
 /// `<clause> according to X.` without a comma: the source closes the sentence.
 fn according_to_last(
     w: &Words,
@@ -416,11 +485,12 @@ fn tail_attribution(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    // The tail follows one of the last two commas (`…, said David Gilbert, its president.`).
+    // The tail follows one of the last commas (`…, said David Gilbert, its president.`,
+    // `…, said Mark Kantrowitz, an expert who has published books, papers and editorials`).
     (a + 1..end)
         .rev()
         .filter(|&k| w.is(k, ",") && !in_quote(k))
-        .take(2)
+        .take(4)
         .find_map(|comma| tail_after(w, a, comma, end))
 }
 
@@ -718,6 +788,9 @@ fn after_conjunction(w: &Words, a: usize, c: usize) -> bool {
 /// True when token `c` follows `,` or `by`, or a comma and a closing quotation mark
 /// (`…,” adding that …`).
 fn follows_comma_or_by(w: &Words, a: usize, c: usize) -> bool {
+    // `…, falsely suggesting that …`: an adverb may stand before the participle.
+    let adverb = |k: usize| w.class(k) == Some(WordClass::Adverb) || speaker::is_ly_adverb(w, k);
+    let c = if c > a + 1 && adverb(c - 1) { c - 1 } else { c };
     matches!(w.word(c - 1), "," | "by")
         || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
 }

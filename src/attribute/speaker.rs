@@ -270,16 +270,21 @@ pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     j
 }
 
-/// `has ridiculously claimed`, `Trump jokingly said`: a lower-case `-ly` word after an
-/// auxiliary, a pronoun or a name is an adverb (after a determiner it would be a noun:
-/// `the family said`).
-fn is_manner_adverb(w: &Words, k: usize) -> bool {
+/// A lower-case word of six letters or more in `-ly` that is not a closed-class word
+/// (`falsely`, `ridiculously`); whether it is an adverb depends on what precedes it.
+pub(super) fn is_ly_adverb(w: &Words, k: usize) -> bool {
     let word = w.word(k);
     word.len() >= 6
         && word.ends_with("ly")
         && w.class(k).is_none()
-        && !w.is_capitalized(k)
         && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// `has ridiculously claimed`, `Trump jokingly said`: a lower-case `-ly` word after an
+/// auxiliary, a pronoun or a name is an adverb (after a determiner it would be a noun:
+/// `the family said`).
+fn is_manner_adverb(w: &Words, k: usize) -> bool {
+    is_ly_adverb(w, k)
         && (w.class(k - 1) == Some(WordClass::Auxiliary)
             || w.is_pronoun(k - 1)
             || (w.is_capitalized(k - 1) && !w.starts_sentence(k - 1)))
@@ -467,7 +472,10 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                     end,
                 });
             }
-            if p != head && w.class(p).is_some_and(|c| c != WordClass::Modifier) {
+            if p != head
+                && w.class(p)
+                    .is_some_and(|c| !matches!(c, WordClass::Modifier | WordClass::Place))
+            {
                 return None;
             }
             if p == lo || head - p >= 3 || w.is_punct(p - 1) {
