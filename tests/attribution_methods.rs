@@ -1052,3 +1052,10 @@ fn a_tail_speaker_with_a_long_apposition() {
         "{r:?}"
     );
 }
+
+#[test]
+fn heading_labels_before_a_colon_name_no_speaker() {
+    let r = rows("Ferry fares rise\n\nUPDATE: The ferry company has withdrawn the fare increase.\n\nBYLINE: Ana Ruiz.\n\nRUIZ: Will the fares rise again next year?");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].2.as_str(), r[0].4.as_str()), ("RUIZ", "transcript"));
+}

@@ -246,7 +246,8 @@ pub fn name_colon(w: &Words, open: usize, lo: usize) -> Option<Found> {
     let colon = open - 1;
     let words = colon - lo;
     let all_capitalised = (lo..colon).all(|k| w.is_capitalized(k) && !w.is_punct(k));
-    if words > MAX_COLON_NAME || !all_capitalised || w.class(lo).is_some() {
+    let label = words == 1 && w.is_heading_label(lo);
+    if words > MAX_COLON_NAME || !all_capitalised || label || w.class(lo).is_some() {
         return None;
     }
     let p = speaker::before(w, lo, colon)?;

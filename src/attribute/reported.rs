@@ -192,7 +192,8 @@ fn transcript_lines(w: &Words) -> Vec<Reported> {
                 && word.chars().all(|c| !c.is_lowercase())
                 && (w.class(k).is_none() || (colon == a + 1 && matches!(word, "Q" | "A")))
         });
-        if !upper_name || end - (colon + 1) < MIN_CLAUSE {
+        let label = colon == a + 1 && w.is_heading_label(a);
+        if !upper_name || label || end - (colon + 1) < MIN_CLAUSE {
             continue;
         }
         out.push(Reported {
@@ -230,7 +231,8 @@ fn headline_colon(w: &Words, a: usize, end: usize) -> Option<Reported> {
     }
     let colon = (a + 1..end.min(a + 6)).find(|&k| w.is(k, ":"))?;
     let p = speaker::before(w, a, colon)?;
-    if p.start != a || end - (colon + 1) < MIN_CLAUSE {
+    let label = colon == a + 1 && w.is_heading_label(a);
+    if p.start != a || label || end - (colon + 1) < MIN_CLAUSE {
         return None;
     }
     Some(Reported {

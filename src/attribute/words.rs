@@ -341,6 +341,12 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// True when token `k` labels a line without naming a speaker (`UPDATE`, `EXCLUSIVE`:
+    /// `heading_labels.csv`).
+    pub fn is_heading_label(&self, k: usize) -> bool {
+        self.lex.heading_labels.contains(self.word(k))
+    }
+
     /// True when token `k` is a word that ends organisation names (`organization_words.csv`:
     /// `Association`, `Bank`, `Council`).
     pub fn is_organization_word(&self, k: usize) -> bool {

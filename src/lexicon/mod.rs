@@ -46,6 +46,9 @@ pub struct Lexicons {
     pub adjuncts: rustc_hash::FxHashMap<String, AdjunctRole>,
     /// Last words of organisation names (`Association`, `Bank`: `organization_words.csv`).
     pub organization_words: rustc_hash::FxHashSet<String>,
+    /// Labels that open a line before a colon without naming a speaker (`UPDATE:`,
+    /// `CORRECTION:`: `heading_labels.csv`).
+    pub heading_labels: rustc_hash::FxHashSet<String>,
     /// Every word-level entry above in one hash table, for one probe per token.
     pub word_index: WordIndex,
     /// Stance terms and modifiers (`tone.csv`, `conflict.csv`, `certainty.csv`,
@@ -92,6 +95,10 @@ impl Lexicons {
             organization_words: attribution::parse_word_list(&LexiconFile::open(
                 dir,
                 "organization_words.csv",
+            )?)?,
+            heading_labels: attribution::parse_word_list(&LexiconFile::open(
+                dir,
+                "heading_labels.csv",
             )?)?,
             word_index: WordIndex::default(),
             stance: StanceLexicon::default(),

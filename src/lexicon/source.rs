@@ -49,6 +49,7 @@ fn embedded(name: &str) -> Option<&'static str> {
         "function_words.csv" => include_str!("../../lexicons/function_words.csv"),
         "adjuncts.csv" => include_str!("../../lexicons/adjuncts.csv"),
         "organization_words.csv" => include_str!("../../lexicons/organization_words.csv"),
+        "heading_labels.csv" => include_str!("../../lexicons/heading_labels.csv"),
         "tone.csv" => include_str!("../../lexicons/tone.csv"),
         "conflict.csv" => include_str!("../../lexicons/conflict.csv"),
         "certainty.csv" => include_str!("../../lexicons/certainty.csv"),
