@@ -1059,3 +1059,22 @@ fn heading_labels_before_a_colon_name_no_speaker() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!((r[0].2.as_str(), r[0].4.as_str()), ("RUIZ", "transcript"));
 }
+
+#[test]
+fn aspect_verbs_and_clauses_between_commas() {
+    check(
+        "The union continued to insist that the strike would go ahead.",
+        "indirect",
+        "the strike would go ahead",
+        "The union",
+        "speaker_cue_clause",
+    );
+    // `CNN, Trump attacked Cruz,` is not a name with an apposition.
+    check(
+        "In an interview with the Gazette, Ortega attacked the plan, saying the pier was unsafe.",
+        "indirect",
+        "the pier was unsafe",
+        "Ortega",
+        "participle_clause",
+    );
+}

@@ -263,8 +263,10 @@ pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
             w.class(j - 1),
             Some(WordClass::Auxiliary | WordClass::Adverb)
         ) || w.is_negated_auxiliary(j - 1)
-            || (j - 1 > lo && is_manner_adverb(w, j - 1)))
+            || (j - 1 > lo && is_manner_adverb(w, j - 1))
+            || (j - 1 > lo && w.eq(j - 1, "to") && w.class(j - 2) == Some(WordClass::Auxiliary)))
     {
+        // (`continued to insist`, `has to say`: `to` after an auxiliary or aspect verb.)
         j -= 1;
     }
     j
@@ -324,6 +326,11 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         let mut comma = j - 1;
         for _ in 0..2 {
             let p = apposition_start(w, lo, comma)?;
+            // `In an interview with CNN, Trump attacked Cruz, saying …`: a reporting verb
+            // makes the part between the commas a clause, not an apposition.
+            if (p + 1..comma).any(|k| w.verb_cue_at(k, comma).is_some()) {
+                return None;
+            }
             // `The operator's spokeswoman, Ana Li, said`: a name in apposition speaks.
             let name = p + 1..comma;
             if !name.is_empty()
