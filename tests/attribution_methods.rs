@@ -1078,3 +1078,9 @@ fn aspect_verbs_and_clauses_between_commas() {
         "participle_clause",
     );
 }
+
+#[test]
+fn a_prepositional_phrase_between_auxiliary_and_cue() {
+    let r = rows("The mayor has in the past described the pier as safe for foot traffic.");
+    assert_eq!(r.first().map(|q| q.2.as_str()), Some("The mayor"), "{r:?}");
+}

@@ -221,6 +221,15 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                 return Some(whole);
             }
         }
+        // `Beck, who has in the past described …`: a prepositional phrase between the
+        // auxiliary and the cue; the subject stands before both.
+        let preposition = p.start - 1;
+        if matches!(
+            w.class(preposition - 1),
+            Some(WordClass::Auxiliary | WordClass::Adverb)
+        ) {
+            return nearest_before(w, lo, preposition);
+        }
     }
     Some(p)
 }
