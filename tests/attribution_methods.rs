@@ -1084,3 +1084,24 @@ fn a_prepositional_phrase_between_auxiliary_and_cue() {
     let r = rows("The mayor has in the past described the pier as safe for foot traffic.");
     assert_eq!(r.first().map(|q| q.2.as_str()), Some("The mayor"), "{r:?}");
 }
+
+#[test]
+fn a_colon_inside_the_sentence_introduces_a_quotation() {
+    check(
+        "The delay does not surprise veteran pollster Ines Moraga: \"Ferries always run late in winter.\"",
+        "direct",
+        "Ferries always run late in winter.",
+        "veteran pollster Ines Moraga",
+        "colon",
+    );
+    check(
+        "The mayor demurred: \"Whichever pier I am standing on.\"",
+        "direct",
+        "Whichever pier I am standing on.",
+        "The mayor",
+        "colon",
+    );
+    // A noun before the colon is no verb, and `three` is no subject.
+    let r = rows("The plan has three parts: \"housing, transport and schools.\"");
+    assert_eq!(r.first().map(|q| q.4.as_str()), Some("none"), "{r:?}");
+}

@@ -224,6 +224,41 @@ pub fn after_colon(w: &Words, open: usize) -> Option<Found> {
     before_quote(w, open, lo)
 }
 
+/// `… doesn't surprise pollster Daron Shaw: "…"`, `Kasich resisted: "…"`, `The headline
+/// reads: "…"`: a colon inside the sentence introduces the quotation. The speaker is a
+/// name right before the colon, or the subject of a lone verb before it (a verb the cue
+/// lexicon does not know).
+pub fn colon_in_sentence(w: &Words, open: usize, lo: usize) -> Option<Found> {
+    if open < lo + 2 || !w.is(open - 1, ":") {
+        return None;
+    }
+    let colon = open - 1;
+    if let Some(p) = speaker::before(w, lo, colon) {
+        let named = p.end == colon
+            && w.is_capitalized(colon - 1)
+            && !w.is_pronoun(colon - 1)
+            && w.class(colon - 1).is_none()
+            && (colon - 1 > lo || p.start == lo);
+        if named && p.start > lo {
+            return Some(Found::new(p, (colon, colon + 1), "colon", 0.5, open));
+        }
+    }
+    let verb = colon - 1;
+    let word = w.word(verb);
+    let verb_like = !w.is_capitalized(verb)
+        && w.class(verb).is_none()
+        && word.len() > 3
+        && (word.ends_with("ed") || word.ends_with('s'))
+        && word.bytes().all(|b| b.is_ascii_lowercase());
+    if !verb_like || verb <= lo {
+        return None;
+    }
+    // The subject opens its clause (`The plan has three parts:` has none before `parts`).
+    let p = speaker::before(w, lo, verb)
+        .filter(|p| p.end == verb && speaker::is_clause_start(w, lo, p.start))?;
+    Some(Found::new(p, (verb, verb + 1), "colon", 0.5, open))
+}
+
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and
 /// criticized …`). A cue word after a possessive is a noun (`Pyongyang's claims`).
 pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::Phrase> {

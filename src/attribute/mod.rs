@@ -222,7 +222,8 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             .or_else(|| direct::before_quote(&w, open, lo))
             .or_else(|| direct::subject_quote(&w, open, lo, hi))
             .or_else(|| direct::name_colon(&w, open, lo))
-            .or_else(|| direct::after_colon(&w, open));
+            .or_else(|| direct::after_colon(&w, open))
+            .or_else(|| direct::colon_in_sentence(&w, open, lo));
         direct.push((i, found));
     }
     inherit(&w, seg, &quote_tokens, &mut direct);

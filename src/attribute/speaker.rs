@@ -18,7 +18,7 @@ pub struct Phrase {
 
 /// True when token `k` opens a clause: the first token from `lo`, or after a comma or a
 /// conjunction.
-fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
+pub(super) fn is_clause_start(w: &Words, lo: usize, k: usize) -> bool {
     k == lo
         || w.is(k - 1, ",")
         || matches!(w.word(k - 1), "But" | "And" | "Yet" | "yet")
