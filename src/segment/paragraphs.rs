@@ -118,7 +118,17 @@ fn trim(text: &str, span: Span) -> Span {
 fn is_headline(paragraph: &str, index: usize, title: Option<&str>) -> bool {
     if index == 0 {
         if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
-            if paragraph.contains(title) || title.contains(paragraph.trim_end_matches('.')) {
+            // `Kasich: ‘We … Nomination.’` for the title `Kasich: ‘We … Nomination’`: the
+            // same words with punctuation moved.
+            let letters = |s: &str| {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+            };
+            if paragraph.contains(title)
+                || title.contains(paragraph.trim_end_matches('.'))
+                || (paragraph.len() <= 2 * title.len() && letters(paragraph) == letters(title))
+            {
                 return true;
             }
         }
@@ -187,6 +197,14 @@ mod tests {
             .map(|p| p.headline)
             .collect();
         assert_eq!(flags, [true, false, true, false]);
+    }
+
+    #[test]
+    fn title_with_other_punctuation_is_still_the_headline() {
+        let t = "Kasich: \u{2018}We Will Win.\u{2019}\n\nHe spoke on Tuesday.";
+        let ps = split_paragraphs(t, Some("Kasich: \u{2018}We Will Win\u{2019}"));
+        assert!(ps[0].headline);
+        assert!(!ps[1].headline);
     }
 
     #[test]
