@@ -1105,3 +1105,18 @@ fn a_colon_inside_the_sentence_introduces_a_quotation() {
     let r = rows("The plan has three parts: \"housing, transport and schools.\"");
     assert_eq!(r.first().map(|q| q.4.as_str()), Some("none"), "{r:?}");
 }
+
+#[test]
+fn a_programme_named_after_the_cue_is_not_a_quotation_of_the_speaker() {
+    let r =
+        rows("\"We will rebuild,\" the mayor said on \"Harbour Talk.\" \"The pier comes first.\"");
+    let methods: Vec<(&str, &str)> = r.iter().map(|q| (q.1.as_str(), q.4.as_str())).collect();
+    assert_eq!(
+        methods,
+        [
+            ("We will rebuild,", "quote_speaker_cue"),
+            ("Harbour Talk.", "none"),
+            ("The pier comes first.", "continuation")
+        ]
+    );
+}

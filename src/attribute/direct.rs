@@ -160,6 +160,11 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
         if cue.takes_addressee && c + len == open {
             return None;
         }
+        // `he said on "Meet the Press."`, `said in an interview with "Off Message"`:
+        // after the cue's place or medium, a quotation names a programme or publication.
+        if !adjacent && j == open && names_a_medium(w, open - 1) {
+            return None;
+        }
         // `According to the newspaper, "…"`: the source follows the cue.
         if cue.lemma == "according to" {
             let p = super::reported::source_after(w, c + len, j).filter(|p| p.end == j)?;
@@ -257,6 +262,13 @@ pub fn colon_in_sentence(w: &Words, open: usize, lo: usize) -> Option<Found> {
     let p = speaker::before(w, lo, verb)
         .filter(|p| p.end == verb && speaker::is_clause_start(w, lo, p.start))?;
     Some(Found::new(p, (verb, verb + 1), "colon", 0.5, open))
+}
+
+/// True when token `k`, right before an opening mark, is a preposition of place or medium
+/// (`on`, `in`, `at`, `with`). (Not a possessive: `Obama's "if you like your plan …"` is
+/// Obama's words.)
+pub fn names_a_medium(w: &Words, k: usize) -> bool {
+    ["on", "in", "at", "with"].iter().any(|p| w.eq(k, p))
 }
 
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and

@@ -389,12 +389,23 @@ fn inherit(
     quote_tokens: &[(usize, usize)],
     direct: &mut [(usize, Option<Found>)],
 ) {
+    // A programme or publication named after the cue (`said on "Meet the Press."`)
+    // takes no speaker and does not stand between a quote and its continuation.
+    let names_medium = |n: usize, direct: &[(usize, Option<Found>)]| {
+        let open = quote_tokens[direct[n].0].0;
+        direct[n].1.is_none() && open > 0 && direct::names_a_medium(w, open - 1)
+    };
     for n in 1..direct.len() {
-        if direct[n].1.is_some() {
+        if direct[n].1.is_some() || names_medium(n, direct) {
             continue;
         }
         let (i, _) = direct[n];
-        let (prev_i, Some(prev)) = direct[n - 1] else {
+        let before = if n >= 2 && names_medium(n - 1, direct) {
+            n - 2
+        } else {
+            n - 1
+        };
+        let (prev_i, Some(prev)) = direct[before] else {
             continue;
         };
         let q = &seg.quotes[i];
