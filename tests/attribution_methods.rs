@@ -1120,3 +1120,14 @@ fn a_programme_named_after_the_cue_is_not_a_quotation_of_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_auxiliary_after_a_closing_mark_is_a_name() {
+    check(
+        "\"We will rebuild the pier,\" Will said.",
+        "direct",
+        "We will rebuild the pier,",
+        "Will",
+        "quote_speaker_cue",
+    );
+}

@@ -234,8 +234,9 @@ impl<'a> Words<'a> {
                 *flag |= CAPITALIZED;
             }
         }
-        // `Theresa May`, `…, Will described …`: inside a sentence of running text, a
-        // capitalised auxiliary after a word or a comma is a name, not a verb. (Headlines are
+        // `Theresa May`, `…, Will described …`, `"…," Will said`: inside a sentence of
+        // running text, a capitalised auxiliary after a word, a comma or a closing quotation
+        // mark is a name, not a verb. (Headlines are
         // title-cased, and an auxiliary may open a quotation or a clause after a colon.)
         let auxiliary = class_code(Some(WordClass::Auxiliary));
         for k in 1..flags.len() {
@@ -243,7 +244,7 @@ impl<'a> Words<'a> {
                 && flags[k] & CLASS_BITS == auxiliary
                 && sentence[k] == sentence[k - 1]
                 && (tokens[k - 1].kind == TokenKind::Word
-                    || tokens[k - 1].span().slice(text) == ",")
+                    || matches!(tokens[k - 1].span().slice(text), "," | "\"" | "\u{201D}"))
                 && !sentence_in_headline(seg, sentence[k] as usize)
             {
                 flags[k] &= !CLASS_BITS;
