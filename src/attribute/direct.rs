@@ -265,10 +265,12 @@ pub fn colon_in_sentence(w: &Words, open: usize, lo: usize) -> Option<Found> {
 }
 
 /// True when token `k`, right before an opening mark, is a preposition of place or medium
-/// (`on`, `in`, `at`, `with`). (Not a possessive: `Obama's "if you like your plan …"` is
-/// Obama's words.)
+/// (`on`, `in`, `at`, `with`), or a possessive after one (`on ABC's "Good Morning
+/// America"`). (A possessive alone is not: `Obama's "if you like your plan …"` is Obama's
+/// words.)
 pub fn names_a_medium(w: &Words, k: usize) -> bool {
-    ["on", "in", "at", "with"].iter().any(|p| w.eq(k, p))
+    let medium = |j: usize| ["on", "in", "at", "with"].iter().any(|p| w.eq(j, p));
+    medium(k) || (k > 0 && w.is_possessive(k) && medium(k - 1))
 }
 
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and
