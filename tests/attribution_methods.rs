@@ -1131,3 +1131,13 @@ fn a_capitalised_auxiliary_after_a_closing_mark_is_a_name() {
         "quote_speaker_cue",
     );
 }
+
+#[test]
+fn a_programme_after_a_possessive_medium_is_not_the_speakers_words() {
+    let r = rows("\"We will rebuild,\" the mayor said on KXL's \"Harbour Talk.\"");
+    let methods: Vec<&str> = r.iter().map(|q| q.4.as_str()).collect();
+    assert_eq!(methods, ["quote_speaker_cue", "none"], "{r:?}");
+    // A possessive alone introduces the owner's words.
+    let r = rows("Voters remember Ortega's promise of \"a safe pier\" from last year.");
+    assert_eq!(r.first().map(|q| q.2.as_str()), Some("Ortega's"), "{r:?}");
+}
