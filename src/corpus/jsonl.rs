@@ -32,6 +32,9 @@ struct JsonMeta {
     publisher: Option<String>,
 }
 
+/// Largest line buffer kept from one line to the next.
+const KEEP_BUFFER_BYTES: usize = 1 << 20;
+
 /// Streams the documents of a JSONL input, one per non-blank line.
 pub struct JsonlReader<R> {
     reader: R,
@@ -76,8 +79,16 @@ impl<R: BufRead> JsonlReader<R> {
         RecordError::new(self.fallback_id(), &self.name, Some(self.line), message)
     }
 
-    fn parse_line(&self, bytes: Vec<u8>) -> Result<Document, RecordError> {
-        let (line_text, warning) = decode_lossy(bytes);
+    fn parse_line(&self, bytes: &[u8]) -> Result<Document, RecordError> {
+        // Valid UTF-8 (the usual case) is parsed in place; only a line that needs repair
+        // is copied.
+        let (line_text, warning) = match std::str::from_utf8(bytes) {
+            Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+            Err(_) => {
+                let (text, warning) = decode_lossy(bytes.to_vec());
+                (std::borrow::Cow::Owned(text), warning)
+            }
+        };
         let rec: JsonRecord = serde_json::from_str(&line_text)
             .map_err(|e| self.error(format!("invalid JSON: {e}")))?;
         let (name, line) = match (self.stream, rec.located_file, rec.located_line) {
@@ -218,9 +229,14 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     input_bytes: read,
                 });
             }
-            let bytes = std::mem::take(&mut self.buf);
+            // The line buffer is kept for the next line (no regrowing it line by line),
+            // unless an unusually long line has made it large.
+            let result = self.parse_line(&self.buf);
+            if self.buf.capacity() > KEEP_BUFFER_BYTES {
+                self.buf = Vec::new();
+            }
             return Some(Record {
-                result: self.parse_line(bytes),
+                result,
                 input_bytes: read,
             });
         }

@@ -78,6 +78,25 @@ impl Lexicons {
     /// Loads the lexicons, taking each file from `dir` when it holds one and from the
     /// embedded defaults otherwise.
     pub fn load(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
+        // The stance lexicons (two thirds of the work: 10,000 weighted terms) are parsed
+        // on a thread of their own while this one parses the attribution lexicons. Both
+        // results are awaited and checked in file order, so a malformed file gives the
+        // same error as a sequential load would.
+        std::thread::scope(|scope| {
+            let stance = scope.spawn(|| Lexicons::load_stance(dir));
+            let rest = Lexicons::load_attribution(dir);
+            let stance = match stance.join() {
+                Ok(stance) => stance,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            let mut lex = rest?;
+            lex.stance = stance?;
+            Ok(lex)
+        })
+    }
+
+    /// Every lexicon but the stance ones (left empty), with the word index built.
+    fn load_attribution(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
         let mut lex = Lexicons {
             abbreviations: Abbreviations::parse(&LexiconFile::open(dir, "abbreviations.txt")?)?,
             elisions: Elisions::parse(&LexiconFile::open(dir, "elisions.txt")?)?,
@@ -103,20 +122,24 @@ impl Lexicons {
             word_index: WordIndex::default(),
             stance: StanceLexicon::default(),
         };
-        lex.stance
-            .add_weights(&LexiconFile::open(dir, "tone.csv")?, Dimension::Tone)?;
-        lex.stance.add_weights(
+        lex.word_index = WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
+        Ok(lex)
+    }
+
+    /// The stance lexicons: the three weighted dimensions, then the modifiers.
+    fn load_stance(dir: Option<&Path>) -> Result<StanceLexicon, LexiconError> {
+        let mut stance = StanceLexicon::default();
+        stance.add_weights(&LexiconFile::open(dir, "tone.csv")?, Dimension::Tone)?;
+        stance.add_weights(
             &LexiconFile::open(dir, "conflict.csv")?,
             Dimension::Conflict,
         )?;
-        lex.stance.add_weights(
+        stance.add_weights(
             &LexiconFile::open(dir, "certainty.csv")?,
             Dimension::Certainty,
         )?;
-        lex.stance
-            .add_modifiers(&LexiconFile::open(dir, "modifiers.csv")?)?;
-        lex.word_index = WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
-        Ok(lex)
+        stance.add_modifiers(&LexiconFile::open(dir, "modifiers.csv")?)?;
+        Ok(stance)
     }
 }
 

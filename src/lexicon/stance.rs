@@ -153,7 +153,12 @@ impl StanceLexicon {
         file: &LexiconFile,
         dimension: Dimension,
     ) -> Result<(), LexiconError> {
-        for row in file.rows(&["term", "weight"])? {
+        let rows = file.rows(&["term", "weight"])?;
+        // Most rows are new keys: room for them up front instead of rehashing as it grows.
+        self.table.reserve(rows.len());
+        self.entries.reserve(rows.len());
+        self.keys.reserve(rows.len());
+        for row in rows {
             let [term, weight] = row.fields[..] else {
                 continue;
             };

@@ -24,7 +24,13 @@ impl LexiconFile {
         }
         lines
             .map(|line| {
-                let fields: Vec<&str> = line.content.split(',').map(str::trim).collect();
+                let mut fields: Vec<&str> = Vec::with_capacity(columns.len());
+                let mut rest = line.content;
+                while let Some(comma) = memchr::memchr(b',', rest.as_bytes()) {
+                    fields.push(rest[..comma].trim());
+                    rest = &rest[comma + 1..];
+                }
+                fields.push(rest.trim());
                 if fields.len() != columns.len() {
                     return Err(self.error(
                         line.number,

@@ -240,8 +240,12 @@ fn write_rows(table: &mut Table, rows: Vec<Vec<String>>) -> Result<()> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row.iter().map(|c| cell(c, table.mode).into_owned()))?;
+    // The cells borrow from `rows`; only a neutralised cell is a new string.
+    let mut cells = Vec::new();
+    for row in &rows {
+        cells.clear();
+        cells.extend(row.iter().map(|c| cell(c, table.mode)));
+        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     table
