@@ -387,10 +387,16 @@ impl<'a> Words<'a> {
         else {
             return false;
         };
-        let stem = stem.to_ascii_lowercase();
         // `won't` and `can't` lose letters of their auxiliary.
-        matches!(stem.as_str(), "wo" | "ca")
-            || self.lex.function_words.get(&stem) == Some(&WordClass::Auxiliary)
+        let auxiliary = |stem: &str| {
+            matches!(stem, "wo" | "ca")
+                || self.lex.function_words.get(stem) == Some(&WordClass::Auxiliary)
+        };
+        if stem.bytes().any(|b| b.is_ascii_uppercase()) {
+            auxiliary(&stem.to_ascii_lowercase())
+        } else {
+            auxiliary(stem)
+        }
     }
 
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
