@@ -336,14 +336,21 @@ fn continuation(w: &Words, a: usize, m: usize, b: usize, end: usize) -> Option<(
     (!(about_the_source && m - a >= MIN_CLAUSE)).then_some((b, end))
 }
 
-/// `According to X, <clause>.`
-fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
-    // `But according to …, …`: a conjunction may open the sentence.
-    let a = if a + 1 < end && matches!(w.word(a), "But" | "And" | "Yet" | "So" | "Still") {
+/// Where a sentence starting at `a` begins once a conjunction that opens it is passed
+/// (`But according to …`, `And as she noted, …`), within `end`.
+fn after_opening_conjunction(w: &Words, a: usize, end: usize) -> usize {
+    let opens = matches!(w.word(a), "But" | "And" | "Yet" | "So" | "Still");
+    if a + 1 < end && opens {
         a + 1
     } else {
         a
-    };
+    }
+}
+
+/// `According to X, <clause>.`
+fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
+    // `But according to …, …`
+    let a = after_opening_conjunction(w, a, end);
     let (cue, len) = w.cue_at(a, end)?;
     if cue.lemma != "according to" {
         return None;
@@ -353,12 +360,8 @@ fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
     if comma >= end || !w.is(comma, ",") {
         return None;
     }
-    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
-        start: comma + 1,
-        end,
-        found: Found::new(p, (a, a + len), "according_to", cue.strength * 0.9, p.end),
-        second: None,
-    })
+    let found = Found::new(p, (a, a + len), "according_to", cue.strength * 0.9, p.end);
+    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported::single(comma + 1, end, found))
 }
 
 /// Most tokens between the cue of `As X noted on Monday,` and its comma.
@@ -368,11 +371,7 @@ const MAX_AS_ADJUNCT: usize = 6;
 /// a comparative `as` with a speaker and a cue opens the sentence; what follows the comma
 /// is what was said.
 fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
-    let first = if a + 1 < end && matches!(w.word(a), "But" | "And" | "Yet" | "So") {
-        a + 1
-    } else {
-        a
-    };
+    let first = after_opening_conjunction(w, a, end);
     if !w.eq(first, "as") {
         return None;
     }
@@ -386,20 +385,15 @@ fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
             start: first + 1,
             end: first + 2,
         };
-        return (comma < end && w.is(comma, ",") && end - (comma + 1) >= MIN_CLAUSE).then_some(
-            Reported {
-                start: comma + 1,
-                end,
-                found: Found::new(
-                    p,
-                    (first, comma),
-                    "as_speaker_cue",
-                    cue.strength * 0.85,
-                    comma,
-                ),
-                second: None,
-            },
+        let found = Found::new(
+            p,
+            (first, comma),
+            "as_speaker_cue",
+            cue.strength * 0.85,
+            comma,
         );
+        return (comma < end && w.is(comma, ",") && end - (comma + 1) >= MIN_CLAUSE)
+            .then_some(Reported::single(comma + 1, end, found));
     }
     let subject = first + 1;
     let c = (subject + 1..end.min(subject + MAX_SOURCE))
@@ -415,18 +409,14 @@ fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
     if (c + len..comma).any(|k| w.is_punct(k) || w.any_cue_start(k, k + 1)) {
         return None;
     }
-    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported {
-        start: comma + 1,
-        end,
-        found: Found::new(
-            p,
-            (c, c + len),
-            "as_speaker_cue",
-            cue.strength * 0.85,
-            c + len,
-        ),
-        second: None,
-    })
+    let found = Found::new(
+        p,
+        (c, c + len),
+        "as_speaker_cue",
+        cue.strength * 0.85,
+        c + len,
+    );
+    (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported::single(comma + 1, end, found))
 }
 
 /// `<clause> according to X.` without a comma: the source closes the sentence.
@@ -928,10 +918,7 @@ fn cut(w: &Words, start: usize, end: usize) -> usize {
 /// True when cue `c` lies in a subordinate clause that opens the sentence at `a`
 /// (`Although she said …,`, `Yet by calling out …,`): no comma stands between them.
 fn in_opening_subordinate(w: &Words, a: usize, c: usize) -> bool {
-    let mut first = a;
-    if first + 1 < c && matches!(w.word(first), "But" | "And" | "Yet" | "So") {
-        first += 1;
-    }
+    let first = after_opening_conjunction(w, a, c);
     // `Now that X has claimed …, …`
     let now_that = first + 1 < c && w.eq(first, "now") && w.eq(first + 1, "that");
     first < c
