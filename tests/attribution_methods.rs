@@ -1141,3 +1141,27 @@ fn a_programme_after_a_possessive_medium_is_not_the_speakers_words() {
     let r = rows("Voters remember Ortega's promise of \"a safe pier\" from last year.");
     assert_eq!(r.first().map(|q| q.2.as_str()), Some("Ortega's"), "{r:?}");
 }
+
+#[test]
+fn tail_attributions_with_a_listener_or_a_relative_clause() {
+    check(
+        "The ferry will sail on Monday, a harbour spokesman told the Gazette.",
+        "indirect",
+        "The ferry will sail on Monday",
+        "a harbour spokesman",
+        "clause_speaker_cue",
+    );
+    check(
+        "The ferry will sail on Monday, the captain told her.",
+        "indirect",
+        "The ferry will sail on Monday",
+        "the captain",
+        "clause_speaker_cue",
+    );
+    let r = rows("The pier is safe for foot traffic, said an engineer who inspected it on Monday.");
+    assert_eq!(
+        r.first().map(|q| (q.1.as_str(), q.4.as_str())),
+        Some(("The pier is safe for foot traffic", "clause_cue_speaker")),
+        "{r:?}"
+    );
+}

@@ -518,7 +518,8 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
             && !w.word(t).ends_with("ing")
         {
             let p = speaker::after(w, t + len, end)?;
-            let apposition = p.end < end && w.is(p.end, ",");
+            // `…, said David Gilbert, its president`, `…, said an official who was briefed`
+            let apposition = p.end < end && (w.is(p.end, ",") || w.eq(p.end, "who"));
             if (end - p.end > MAX_INVERTED_EXTRA && !apposition) || w.is_pronoun(p.start) {
                 return None;
             }
@@ -550,7 +551,19 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
     }
     // After the cue only a circumstance may follow (`said on Tuesday`, `told reporters`),
     // not a clause of its own (`…, both candidates said it was no big deal`: a lead report).
-    let extra = c + len;
+    let mut extra = c + len;
+    // `…, a school spokesman told The Wall Street Journal.`: the listener, then circumstance.
+    // (`the president told her.`: an object pronoun.)
+    if cue.takes_addressee && extra < end {
+        let object_pronoun = ["him", "her", "them", "us", "me"]
+            .iter()
+            .any(|o| w.eq(extra, o));
+        if object_pronoun {
+            extra += 1;
+        } else if let Some(listener) = speaker::after(w, extra, end) {
+            extra = listener.end;
+        }
+    }
     let circumstance_only = extra >= end
         || w.class(extra) == Some(WordClass::Preposition)
         || w.is_time_word(extra)
