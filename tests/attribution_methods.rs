@@ -1165,3 +1165,15 @@ fn tail_attributions_with_a_listener_or_a_relative_clause() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_tail_opened_by_as() {
+    check(
+        "The pier will reopen in May, as the mayor said on Monday.",
+        "indirect",
+        "The pier will reopen in May",
+        "the mayor",
+        "clause_speaker_cue",
+    );
+    assert!(rows("The pier will reopen in May, as expected.").is_empty());
+}

@@ -542,8 +542,10 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
             .is_some_and(|(cue, _)| cue.kind != CueKind::Event)
     })?;
     let (cue, len) = w.verb_cue_at(c, end)?;
+    // `…, as Breitbart reported a few days later.`: a comparative `as` opens the tail.
+    let subject = if w.eq(t, "as") && t + 1 < c { t + 1 } else { t };
     // `…, legal experts say.`: plain adjectives before the speaker belong to it.
-    let p = speaker::with_descriptors(w, t, speaker::before(w, t, c)?);
+    let p = speaker::with_descriptors(w, subject, speaker::before(w, subject, c)?);
     // `"…," said O'Donnell, who wrote about it`: a relative pronoun's clause is about the
     // speaker before it, not a report of what comes first.
     if w.eq(p.start, "who") {
@@ -568,7 +570,7 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
         || w.class(extra) == Some(WordClass::Preposition)
         || w.is_time_word(extra)
         || w.is(extra, ",");
-    if p.start != t || end - extra > MAX_TAIL_EXTRA || !circumstance_only {
+    if p.start != subject || end - extra > MAX_TAIL_EXTRA || !circumstance_only {
         return None;
     }
     Some(Reported::single(
