@@ -1177,3 +1177,28 @@ fn a_tail_opened_by_as() {
     );
     assert!(rows("The pier will reopen in May, as expected.").is_empty());
 }
+
+#[test]
+fn adverbs_and_durations_between_cue_and_clause() {
+    check(
+        "The mayor now says, however, that the pier will stay shut.",
+        "indirect",
+        "the pier will stay shut",
+        "The mayor",
+        "speaker_cue_clause",
+    );
+    check(
+        "The union has said for weeks it will not strike.",
+        "indirect",
+        "it will not strike",
+        "The union",
+        "speaker_cue_clause",
+    );
+    check(
+        "The captain further alleges that he was fired.",
+        "indirect",
+        "he was fired",
+        "The captain",
+        "speaker_cue_clause",
+    );
+}

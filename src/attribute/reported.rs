@@ -685,13 +685,29 @@ fn lead_attribution(
                 complementizer = true;
             }
         }
+        // `says, however, that …`: an adverb between commas before the complementizer.
+        if !complementizer
+            && k + 3 < end
+            && w.is(k, ",")
+            && w.class(k + 1) == Some(WordClass::Adverb)
+            && w.is(k + 2, ",")
+            && w.eq(k + 3, "that")
+        {
+            k += 4;
+            complementizer = true;
+        }
         if complementizer && k < end && w.is(k, ",") {
             k += 1; // `said that, at the request of …, it has …`
         } else if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
         // `said on Tuesday the plan …`: a date phrase, then the clause.
-        if !complementizer && k + 2 < end && w.eq(k, "on") && w.is_time_word(k + 1) {
+        // (`has said for weeks he is …`: a duration.)
+        if !complementizer
+            && k + 2 < end
+            && (w.eq(k, "on") || w.eq(k, "for"))
+            && w.is_time_word(k + 1)
+        {
             k += 2;
             if w.eq(k, "that") {
                 k += 1;
