@@ -5,7 +5,7 @@
 use super::found::Found;
 use super::speaker;
 use super::words::Words;
-use crate::lexicon::CueKind;
+use crate::lexicon::{AdjunctRole, CueKind};
 use crate::segment::QuoteSpan;
 
 /// How far back from an opening mark a cue may stand (`described it as a "…"`).
@@ -264,12 +264,12 @@ pub fn colon_in_sentence(w: &Words, open: usize, lo: usize) -> Option<Found> {
     Some(Found::new(p, (verb, verb + 1), "colon", 0.5, open))
 }
 
-/// True when token `k`, right before an opening mark, is a preposition of place or medium
-/// (`on`, `in`, `at`, `with`), or a possessive after one (`on ABC's "Good Morning
-/// America"`). (A possessive alone is not: `Obama's "if you like your plan …"` is Obama's
-/// words.)
+/// True when token `k`, right before an opening mark, is a circumstance preposition
+/// (`adjuncts.csv`: `on`, `in`, `with` …), or a possessive after one (`on ABC's "Good
+/// Morning America"`). (A possessive alone is not: `Obama's "if you like your plan …"` is
+/// Obama's words.)
 pub fn names_a_medium(w: &Words, k: usize) -> bool {
-    let medium = |j: usize| ["on", "in", "at", "with"].iter().any(|p| w.eq(j, p));
+    let medium = |j: usize| w.adjunct_role(j) == Some(AdjunctRole::Circumstance);
     medium(k) || (k > 0 && w.is_possessive(k) && medium(k - 1))
 }
 

@@ -97,8 +97,7 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
 /// Words after which a bare `asked` is passive: the sentence's question, not a verb with
 /// a subject (`Asked …`, `When asked …`, `after being asked …`).
 fn opens_passive_asked(w: &Words, a: usize, k: usize) -> bool {
-    k == a
-        || (k == a + 1 && matches!(w.word(a), "But" | "And" | "So" | "Yet"))
+    k == after_opening_conjunction(w, a, k + 1)
         || matches!(
             w.word(k - 1).to_ascii_lowercase().as_str(),
             "when" | "being" | "if" | "once" | "after" | "before" | "while" | "," | "and" | "but"
