@@ -44,6 +44,40 @@ pub fn analyze(doc: Document, lex: &Lexicons) -> Analysis {
     }
 }
 
+/// [`analyze`], with a bug in a rule confined to its document: a panic becomes that
+/// document's failure (named in documents.csv and on stderr) and the run goes on.
+fn analyze_isolated(doc: Document, lex: &Lexicons) -> Outcome {
+    let (id, file, line) = (
+        doc.meta.id.clone(),
+        doc.meta.source_file.clone(),
+        doc.meta.line,
+    );
+    isolated(&id, &file, line, || analyze(doc, lex))
+}
+
+/// Runs `work` for the record `id` (at `file`:`line`), turning a panic into its failure.
+fn isolated(id: &str, file: &str, line: Option<u64>, work: impl FnOnce() -> Analysis) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(analysis) => Outcome::Ok(analysis),
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".to_string());
+            Outcome::Failed(RecordError::new(
+                id.to_string(),
+                file,
+                line,
+                format!(
+                    "internal error while analysing the document (a whosaid bug, please \
+                     report it): {reason}"
+                ),
+            ))
+        }
+    }
+}
+
 /// Warnings about the text itself: empty, or holding control characters (NUL and other
 /// C0 controls except tab and line breaks, DEL), which are kept as they are.
 fn text_warnings(text: &str) -> Option<String> {
@@ -160,10 +194,29 @@ where
                         doc.text.len()
                     ),
                 )),
-                Ok(doc) => Outcome::Ok(analyze(doc, lex)),
+                Ok(doc) => analyze_isolated(doc, lex),
                 Err(e) => Outcome::Failed(e),
             })
             .collect();
         sink(outcomes, input_bytes)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_analysis_fails_only_its_document() {
+        let outcome = isolated("doc-7", "news.jsonl", Some(7), || {
+            panic!("index out of bounds: the len is 3 but the index is 5")
+        });
+        let Outcome::Failed(e) = outcome else {
+            panic!("a panicking analysis must become a failed record");
+        };
+        assert_eq!(e.id, "doc-7");
+        assert_eq!(e.location, "news.jsonl:7");
+        assert!(e.message.contains("internal error"), "{}", e.message);
+        assert!(e.message.contains("index out of bounds"), "{}", e.message);
     }
 }

@@ -1202,3 +1202,68 @@ fn adverbs_and_durations_between_cue_and_clause() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_report_before_a_question_ends_where_the_question_opens() {
+    let r = rows(
+        "The mayor said she had not seen the flooded pier, and when asked whether she would \
+         close it, she said, \"Not yet.\"",
+    );
+    let got: Vec<(&str, &str, &str)> = r
+        .iter()
+        .map(|(k, c, _, _, m)| (k.as_str(), c.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "indirect",
+                "she had not seen the flooded pier",
+                "speaker_cue_clause"
+            ),
+            ("indirect", "whether she would close it", "asked"),
+            ("direct", "Not yet.", "speaker_cue_quote"),
+        ],
+    );
+}
+
+#[test]
+fn a_tail_attribution_with_a_quotation_after_it_introduces_the_quotation() {
+    // Two apostrophes stand for a double mark in some archives.
+    let r = rows("The ferry left late, and the captain said, ''We had no choice.''");
+    assert!(
+        r.iter()
+            .all(|(_, c, _, _, _)| c != "The ferry left late, and the captain said"),
+        "{r:?}"
+    );
+    assert!(
+        r.iter()
+            .any(|(k, c, _, _, _)| k == "direct" && c == "We had no choice."),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn speakers_with_complements_and_shares() {
+    check(
+        "The council will revisit the budget, a source close to him said.",
+        "indirect",
+        "The council will revisit the budget",
+        "a source close to him",
+        "clause_speaker_cue",
+    );
+    check(
+        "Nine in 10 registered voters say they want a new bridge.",
+        "indirect",
+        "they want a new bridge",
+        "Nine in 10 registered voters",
+        "speaker_cue_clause",
+    );
+    check(
+        "Voters in Ohio say they want a new bridge.",
+        "indirect",
+        "they want a new bridge",
+        "Voters in Ohio",
+        "speaker_cue_clause",
+    );
+}

@@ -77,10 +77,25 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
                 out.push(r);
             }
         }
-        // A report running over the question (`said when asked whether …`) yields to it.
+        // A report running over the question (`said when asked whether …`) yields to it:
+        // it ends before the words that open the question (`…, and when asked …`), or goes
+        // when nothing of its own is left.
         for q in questions {
             let asked = q.found.cue.0;
-            out.retain(|r| !(r.start <= asked && asked < r.end));
+            let opener = question_opener(w, a, asked);
+            out.retain_mut(|r| {
+                // `when asked whether …` read as a cue of the sentence's subject: the
+                // question rule knows where the question ends.
+                if r.found.cue.0 <= asked && asked < r.found.cue.1 {
+                    return false;
+                }
+                if !(r.start <= asked && asked < r.end) {
+                    return true;
+                }
+                let end = cut(w, r.start, opener);
+                r.end = end;
+                r.second.is_none() && end >= r.start + MIN_CLAUSE
+            });
             let overlaps = out[first_new..]
                 .iter()
                 .any(|r| r.start < q.end && q.start < r.end);
@@ -97,11 +112,25 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
 /// Words after which a bare `asked` is passive: the sentence's question, not a verb with
 /// a subject (`Asked …`, `When asked …`, `after being asked …`).
 fn opens_passive_asked(w: &Words, a: usize, k: usize) -> bool {
-    k == after_opening_conjunction(w, a, k + 1)
-        || matches!(
-            w.word(k - 1).to_ascii_lowercase().as_str(),
-            "when" | "being" | "if" | "once" | "after" | "before" | "while" | "," | "and" | "but"
-        )
+    k == after_opening_conjunction(w, a, k + 1) || leads_into_asked(w, k - 1)
+}
+
+/// Words that lead into a passive `asked` (`when`, `being`, `after`, `, and` …).
+fn leads_into_asked(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "when" | "being" | "if" | "once" | "after" | "before" | "while" | "," | "and" | "but"
+    )
+}
+
+/// First token of the words that lead into a passive `asked` at `k` (`, and when asked`,
+/// `after being asked`), not before the sentence start `a`.
+fn question_opener(w: &Words, a: usize, k: usize) -> usize {
+    let mut opener = k;
+    while opener > a && leads_into_asked(w, opener - 1) {
+        opener -= 1;
+    }
+    opener
 }
 
 /// Words that open the question after `asked` (`if`, `whether`, `what`, `about` …).
@@ -297,7 +326,7 @@ fn parenthetical(
         };
         // `In a statement, an official said, "We …"`: a quotation after the attribution is
         // a direct quote of its own, not the rest of a report.
-        if p.start != t || end - (close + 1) < MIN_CLAUSE || w.is_quote_mark(close + 1) {
+        if p.start != t || end - (close + 1) < MIN_CLAUSE || in_quote(close + 1) {
             continue;
         }
         // `But, he said, it is risky.`: a lone conjunction before the attribution is not
@@ -482,11 +511,17 @@ fn tail_attribution(
         .rev()
         .filter(|&k| w.is(k, ",") && !in_quote(k))
         .take(4)
-        .find_map(|comma| tail_after(w, a, comma, end))
+        .find_map(|comma| tail_after(w, a, comma, end, in_quote))
 }
 
 /// The `<clause>, X said` tail that starts after `comma`, if it is one.
-fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported> {
+fn tail_after(
+    w: &Words,
+    a: usize,
+    comma: usize,
+    end: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
     let t = comma + 1;
     if t >= end || w.is_quote_mark(t) {
         return None;
@@ -569,7 +604,12 @@ fn tail_after(w: &Words, a: usize, comma: usize, end: usize) -> Option<Reported>
         || w.class(extra) == Some(WordClass::Preposition)
         || w.is_time_word(extra)
         || w.is(extra, ",");
-    if p.start != subject || end - extra > MAX_TAIL_EXTRA || !circumstance_only {
+    // `…, and when asked …, he said, "I hope not."`: the attribution introduces the
+    // quotation after it, not the clause before.
+    let introduces_quote =
+        (extra..end.saturating_sub(1)).any(|k| matches!(w.word(k), "," | ":") && in_quote(k + 1));
+    if p.start != subject || end - extra > MAX_TAIL_EXTRA || !circumstance_only || introduces_quote
+    {
         return None;
     }
     Some(Reported::single(

@@ -203,7 +203,12 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
 /// The speaker phrase that ends right before token `end` (exclusive), not reaching before `lo`.
 /// Skips auxiliaries and adverbs (`has also said`) and one apposition.
 pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
-    let p = nearest_before(w, lo, end)?;
+    let Some(p) = nearest_before(w, lo, end) else {
+        // `a source close to him said`: an object pronoun ends a complement of the subject.
+        let j = skip_auxiliaries(w, lo, end);
+        let complement = j > lo + 1 && w.class(j - 2) == Some(WordClass::Preposition);
+        return complement.then(|| subject_before(w, lo, end)).flatten();
+    };
     // `half of the farmers`, `a third of the senators`: the quantity is the speaker.
     if p.start > lo + 1 && w.eq(p.start - 1, "of") && is_quantity(w, p.start - 2) {
         return Some(Phrase {
@@ -215,7 +220,9 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     // phrase after a preposition is a complement; the speaker is the whole noun phrase.
     let after_preposition = p.start > lo + 1
         && (w.eq(p.start - 1, "of") || w.class(p.start - 1) == Some(WordClass::Preposition));
-    if after_preposition && !w.is_capitalized(p.start - 2) {
+    // (A capital that only opens the sentence is no name: `Voters in Ohio say`.)
+    let named = |k: usize| w.is_capitalized(k) && !w.starts_sentence(k);
+    if after_preposition && !named(p.start - 2) {
         if let Some(whole) = subject_before(w, lo, end) {
             if whole.start < p.start {
                 return Some(whole);
@@ -465,7 +472,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             {
                 start -= 1;
             }
-            if start > lo + 1 && w.eq(start - 1, "of") && is_quantity(w, start - 2) {
+            // (`Nine in 10 registered voters say`)
+            let share = |k: usize| w.eq(k, "of") || w.eq(k, "in");
+            if start > lo + 1 && share(start - 1) && is_quantity(w, start - 2) {
                 start = quantity_start(w, lo, start - 2);
             }
             if is_clause_start(w, lo, start) {
