@@ -1267,3 +1267,81 @@ fn speakers_with_complements_and_shares() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn long_subjects_quantities_and_places_before_the_cue() {
+    check(
+        "The organizer of a rally said the new rules raised the risk of clashes.",
+        "indirect",
+        "the new rules raised the risk of clashes",
+        "The organizer of a rally",
+        "speaker_cue_clause",
+    );
+    check(
+        "About four out of 10 voters said the ferry should run at night.",
+        "indirect",
+        "the ferry should run at night",
+        "About four out of 10 voters",
+        "speaker_cue_clause",
+    );
+    check(
+        "Several people I've spoken with over the last couple of weeks said the mayor will resign.",
+        "indirect",
+        "the mayor will resign",
+        "Several people I've spoken with over the last couple of weeks",
+        "speaker_cue_clause",
+    );
+    check(
+        "Lena Ortiz, 41, of Mobile, Ala., says her biggest worry is the rent.",
+        "indirect",
+        "her biggest worry is the rent",
+        "Lena Ortiz",
+        "speaker_cue_clause",
+    );
+    check(
+        "Sen. Ann Holt (D-Vt.), said after a lunch on Tuesday that she had not read the bill.",
+        "indirect",
+        "she had not read the bill",
+        "Sen. Ann Holt",
+        "speaker_cue_clause",
+    );
+    check(
+        "People with direct knowledge of the talks said that the port deal was close.",
+        "indirect",
+        "the port deal was close",
+        "People with direct knowledge of the talks",
+        "speaker_cue_clause",
+    );
+    check(
+        "The good news is that 60 percent of drivers in a city survey said they feel safe.",
+        "indirect",
+        "they feel safe",
+        "60 percent of drivers in a city survey",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn short_parenthetical_reports_possessive_tails_and_then() {
+    check(
+        "This harbor, she says, is different.",
+        "indirect",
+        "This harbor | is different",
+        "she",
+        "parenthetical",
+    );
+    check(
+        "The bridge will close, the Ohio governor's aides say.",
+        "indirect",
+        "The bridge will close",
+        "the Ohio governor's aides",
+        "clause_speaker_cue",
+    );
+    check(
+        "Mayor Diaz toured the pier, then says she will fund the repairs.",
+        "indirect",
+        "she will fund the repairs",
+        "Mayor Diaz",
+        "participle_clause",
+    );
+}

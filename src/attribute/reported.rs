@@ -10,6 +10,11 @@ use crate::lexicon::{AdjunctRole, CueKind, WordClass};
 
 /// Weakest cue that reports with the sentence's subject (`…, saying …`, `… and added …`).
 const MIN_PARTICIPLE_STRENGTH: f32 = 0.6;
+/// Weakest cue that reports with a long subject noun phrase (`People with direct knowledge
+/// of the talks said that …`): the unambiguous reporting verbs and phrases.
+const MIN_LONG_SUBJECT_STRENGTH: f32 = 0.95;
+/// Fewest tokens of the part after the attribution in `<A>, X said, <B>.`
+const MIN_SECOND_PART: usize = 2;
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
 /// Longest source phrase after `according to`, in tokens.
@@ -321,12 +326,13 @@ fn parenthetical(
         if close >= end || !w.is(close, ",") {
             continue;
         }
-        let Some(p) = speaker::before(w, t, c) else {
+        let Some(p) = speaker_or_subject(w, t, c, cue.strength) else {
             continue;
         };
         // `In a statement, an official said, "We …"`: a quotation after the attribution is
-        // a direct quote of its own, not the rest of a report.
-        if p.start != t || end - (close + 1) < MIN_CLAUSE || in_quote(close + 1) {
+        // a direct quote of its own, not the rest of a report. (`This campaign, he says, is
+        // different.`: the rest may be short.)
+        if p.start != t || end - (close + 1) < MIN_SECOND_PART || in_quote(close + 1) {
             continue;
         }
         // `But, he said, it is risky.`: a lone conjunction before the attribution is not
@@ -579,7 +585,7 @@ fn tail_after(
     // `…, as Breitbart reported a few days later.`: a comparative `as` opens the tail.
     let subject = if w.eq(t, "as") && t + 1 < c { t + 1 } else { t };
     // `…, legal experts say.`: plain adjectives before the speaker belong to it.
-    let p = speaker::with_descriptors(w, subject, speaker::before(w, subject, c)?);
+    let p = speaker::with_descriptors(w, subject, speaker_or_subject(w, subject, c, cue.strength)?);
     // `"…," said O'Donnell, who wrote about it`: a relative pronoun's clause is about the
     // speaker before it, not a report of what comes first.
     if w.eq(p.start, "who") {
@@ -679,11 +685,14 @@ fn lead_attribution(
                         None => continue,
                     }
                 }
-                // A long subject only before an unambiguous reporting verb (`say`, `tell`).
-                None if cue.strength >= 1.0 => match speaker::subject_before(w, a, c) {
-                    Some(p) if !is_bad_subject(w, p) => (p, "speaker_cue_clause"),
-                    _ => continue,
-                },
+                // A long subject only before an unambiguous reporting verb (`say`, `tell`,
+                // `said that`, `told reporters`).
+                None if cue.strength >= MIN_LONG_SUBJECT_STRENGTH => {
+                    match speaker::subject_before(w, a, c) {
+                        Some(p) if !is_bad_subject(w, p) => (p, "speaker_cue_clause"),
+                        _ => continue,
+                    }
+                }
                 None => continue,
             }
         };
@@ -714,7 +723,9 @@ fn lead_attribution(
             complementizer = true;
         } else if k < end
             && (adjunct_only || w.adjunct_role(k) != Some(AdjunctRole::Topic))
-            && (w.class(k) == Some(WordClass::Preposition) || w.is_time_word(k))
+            && (w.class(k) == Some(WordClass::Preposition)
+                || w.is_time_word(k)
+                || is_circumstance(w, k))
         {
             if let Some(t) = (k..end.min(k + 9))
                 .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
@@ -844,7 +855,19 @@ fn next_report_start(
 /// auxiliaries and adverbs between.
 fn after_conjunction(w: &Words, a: usize, c: usize) -> bool {
     let k = speaker::skip_auxiliaries(w, a + 1, c);
-    k > a && (w.eq(k - 1, "and") || w.eq(k - 1, "but"))
+    // (`offered him a job, then says …`; `then` is an adverb the skip passed)
+    let then = k > a && k < c && w.eq(k, "then") && w.is(k - 1, ",");
+    k > a && (w.eq(k - 1, "and") || w.eq(k - 1, "but") || then)
+}
+
+/// The speaker phrase between `lo` and the cue at `c`; before an unambiguous reporting cue
+/// also a long subject noun phrase (`the Texas senator's allies say`).
+fn speaker_or_subject(w: &Words, lo: usize, c: usize, strength: f32) -> Option<speaker::Phrase> {
+    speaker::before(w, lo, c).or_else(|| {
+        (strength >= MIN_LONG_SUBJECT_STRENGTH)
+            .then(|| speaker::subject_before(w, lo, c))
+            .flatten()
+    })
 }
 
 /// True when token `c` follows `,` or `by`, or a comma and a closing quotation mark
@@ -1043,7 +1066,14 @@ fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
     let head = p.end - 1;
     let number_only =
         (p.start..p.end).all(|k| w.word(k).bytes().all(|b| b.is_ascii_digit() || b == b','));
-    number_only || w.is_time_word(head) || w.eq(head, "there")
+    // (`people I've spoken with over the last couple of weeks said`: a time word ends a
+    // longer subject.)
+    let time_only = (p.start..p.end).all(|k| {
+        w.is_time_word(k)
+            || w.class(k) == Some(WordClass::Determiner)
+            || w.word(k).bytes().all(|b| b.is_ascii_digit())
+    });
+    number_only || (w.is_time_word(head) && time_only) || w.eq(head, "there")
 }
 
 /// A preposition of time, place or manner (`wrote on her page`, `asked by the host`):

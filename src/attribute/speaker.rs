@@ -43,6 +43,19 @@ fn is_plain_noun(s: &str) -> bool {
         && !s.ends_with("ed")
 }
 
+/// `a rally`, `the family`, `his ally`, `a pro-Trump rally`: a lower-case `-ly` word
+/// after a determiner or a possessive (and at most one modifier) is a noun, not an adverb.
+fn is_ly_noun(w: &Words, k: usize) -> bool {
+    let word = w.word(k);
+    let opens_noun = |j: usize| w.class(j) == Some(WordClass::Determiner) || w.is_possessive(j);
+    let modifier = |j: usize| !w.is_punct(j) && w.class(j).is_none_or(|c| c == WordClass::Modifier);
+    k > 0
+        && word.len() >= 4
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && (opens_noun(k - 1) || (k > 1 && modifier(k - 1) && opens_noun(k - 2)))
+}
+
 /// Numbers and quantity words that can head a speaker phrase of poll respondents.
 fn is_quantity(w: &Words, k: usize) -> bool {
     let s = w.word(k);
@@ -128,13 +141,24 @@ fn approximation_start(w: &Words, lo: usize, mut start: usize) -> usize {
     }
 }
 
-/// Where the quantity ending at token `k` starts (`six in 10`, `about half`).
+/// Where the quantity ending at token `k` starts (`six in 10`, `four out of 10`, `about
+/// half`).
 fn quantity_start(w: &Words, lo: usize, k: usize) -> usize {
     let mut start = k;
-    while start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
-        start -= 1;
+    loop {
+        if start > lo && (is_quantity(w, start - 1) || w.eq(start - 1, "in")) {
+            start -= 1;
+        } else if start > lo + 2 && is_out_of(w, start - 2) && is_quantity(w, start - 3) {
+            start -= 3;
+        } else {
+            return approximation_start(w, lo, start);
+        }
     }
-    approximation_start(w, lo, start)
+}
+
+/// `out of` at tokens `k`, `k + 1` (`four out of 10`).
+fn is_out_of(w: &Words, k: usize) -> bool {
+    w.eq(k, "out") && w.eq(k + 1, "of")
 }
 
 fn is_number_word(s: &str) -> bool {
@@ -340,12 +364,27 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         // `Name, a role at Body, said`: the speaker is the name before the apposition;
         // `Sanders, meanwhile, who sits …, said`: a second comma may stand before it.
         let mut comma = j - 1;
-        for _ in 0..2 {
-            let p = apposition_start(w, lo, comma)?;
+        let mut appositions = 0;
+        while appositions < 2 {
+            let Some(p) = apposition_start(w, lo, comma) else {
+                // `Sen. Jack Reed (D-R.I.), said`: a comma after the parenthesis only.
+                let parenthesis = appositions == 0 && comma > lo && w.is(comma - 1, ")");
+                return parenthesis.then(|| name_before(w, lo, comma)).flatten();
+            };
             // `In an interview with CNN, Trump attacked Cruz, saying …`: a reporting verb
             // makes the part between the commas a clause, not an apposition.
             if (p + 1..comma).any(|k| w.verb_cue_at(k, comma).is_some()) {
                 return None;
+            }
+            // `Brianne Stone, 29, of Huntsville, Ala., says`: the state of a place is part
+            // of the apposition before it.
+            let state_of_place = comma == p + 2
+                && p > lo + 1
+                && w.is_capitalized(p - 1)
+                && matches!(w.word(p - 2), "of" | "from" | "in");
+            if state_of_place {
+                comma = p;
+                continue;
             }
             // `The operator's spokeswoman, Ana Li, said`: a name in apposition speaks.
             let name = p + 1..comma;
@@ -370,6 +409,7 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                 return Some(found);
             }
             comma = p;
+            appositions += 1;
         }
         return None;
     }
@@ -472,17 +512,19 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             {
                 start -= 1;
             }
-            // (`Nine in 10 registered voters say`)
+            // (`Nine in 10 registered voters say`, `four out of 10 voters said`)
             let share = |k: usize| w.eq(k, "of") || w.eq(k, "in");
             if start > lo + 1 && share(start - 1) && is_quantity(w, start - 2) {
                 start = quantity_start(w, lo, start - 2);
+            } else if start > lo + 2 && is_out_of(w, start - 2) && is_quantity(w, start - 3) {
+                start = quantity_start(w, lo, start - 3);
             }
             if is_clause_start(w, lo, start) {
                 return Some(Phrase { start, end });
             }
         }
         // A generic noun after a determiner: `the poll`, `a source close to him`.
-        if !is_plain_noun(w.word(head)) {
+        if !is_plain_noun(w.word(head)) && !is_ly_noun(w, head) {
             return None;
         }
         let mut p = head;
@@ -571,7 +613,7 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         || w.word(head)
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',')
-        || (w.word(head).ends_with("ly") && !w.is_capitalized(head))
+        || (w.word(head).ends_with("ly") && !w.is_capitalized(head) && !is_ly_noun(w, head))
     {
         return None;
     }
@@ -592,8 +634,11 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             // `a town in which 61 percent say`: after a preposition the relative word opens
             // the clause whose subject this is.
             let after_preposition = k > lo && w.class(k - 1) == Some(WordClass::Preposition);
+            // `One thing … is that 78 percent … said`: after a verb `that` opens a clause.
+            let after_auxiliary = k > lo && w.class(k - 1) == Some(WordClass::Auxiliary);
             if relative_word
                 && !relative
+                && !after_auxiliary
                 && k > lo
                 && !w.is_punct(k - 1)
                 && !after_preposition
