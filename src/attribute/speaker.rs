@@ -156,6 +156,19 @@ fn quantity_start(w: &Words, lo: usize, k: usize) -> usize {
     }
 }
 
+/// Where a quantity that ends right before token `start` with `of`, `in` or `out of`
+/// starts (`half of`, `Nine in`, `four out of`), if one does.
+fn share_before(w: &Words, lo: usize, start: usize) -> Option<usize> {
+    let share = |k: usize| w.eq(k, "of") || w.eq(k, "in");
+    if start > lo + 1 && share(start - 1) && is_quantity(w, start - 2) {
+        Some(quantity_start(w, lo, start - 2))
+    } else if start > lo + 2 && is_out_of(w, start - 2) && is_quantity(w, start - 3) {
+        Some(quantity_start(w, lo, start - 3))
+    } else {
+        None
+    }
+}
+
 /// `out of` at tokens `k`, `k + 1` (`four out of 10`).
 fn is_out_of(w: &Words, k: usize) -> bool {
     w.eq(k, "out") && w.eq(k + 1, "of")
@@ -234,11 +247,8 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
         return complement.then(|| subject_before(w, lo, end)).flatten();
     };
     // `half of the farmers`, `a third of the senators`: the quantity is the speaker.
-    if p.start > lo + 1 && w.eq(p.start - 1, "of") && is_quantity(w, p.start - 2) {
-        return Some(Phrase {
-            start: quantity_start(w, lo, p.start - 2),
-            end: p.end,
-        });
+    if let Some(start) = share_before(w, lo, p.start) {
+        return Some(Phrase { start, end: p.end });
     }
     // `The organizer of the parade said`, `Residents who lost power in the storm say`: the
     // phrase after a preposition is a complement; the speaker is the whole noun phrase.
@@ -512,12 +522,9 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             {
                 start -= 1;
             }
-            // (`Nine in 10 registered voters say`, `four out of 10 voters said`)
-            let share = |k: usize| w.eq(k, "of") || w.eq(k, "in");
-            if start > lo + 1 && share(start - 1) && is_quantity(w, start - 2) {
-                start = quantity_start(w, lo, start - 2);
-            } else if start > lo + 2 && is_out_of(w, start - 2) && is_quantity(w, start - 3) {
-                start = quantity_start(w, lo, start - 3);
+            // (`Seventy-four percent of Democratic voters`, `Nine in 10 registered voters`)
+            if let Some(share) = share_before(w, lo, start) {
+                start = share;
             }
             if is_clause_start(w, lo, start) {
                 return Some(Phrase { start, end });
