@@ -1345,3 +1345,51 @@ fn short_parenthetical_reports_possessive_tails_and_then() {
         "participle_clause",
     );
 }
+
+#[test]
+fn a_verb_with_a_speaker_subject_governs_the_clause_around_a_scare_quote() {
+    check(
+        "Senator Maria Lopez likened the proposal to a \u{201C}blank check\u{201D} for the utilities.",
+        "mixed",
+        "the proposal to a \u{201C}blank check\u{201D} for the utilities",
+        "Senator Maria Lopez",
+        "governed",
+    );
+    // Two quotations in one governed clause make one row.
+    check(
+        "Senator Lopez has been pounding the board as \"reckless\" and \"out of touch\" all week.",
+        "mixed",
+        "the board as \"reckless\" and \"out of touch\" all week",
+        "Senator Lopez",
+        "governed",
+    );
+    // A reporting verb right before the quotation makes it a direct quote of the subject.
+    check(
+        "The mayor ended her speech by saying \"Never again.\"",
+        "direct",
+        "Never again.",
+        "The mayor",
+        "governed",
+    );
+}
+
+#[test]
+fn scare_quotes_that_nobody_chose_stay_unattributed() {
+    for text in [
+        // A passive subject did not choose the words.
+        "The minister was featured in the documentary \"Harbor Lights\" last year.",
+        // A title of a work is a name, not speech.
+        "Officials canceled the show \"Morning Market Hour\" after one season.",
+        // A subject that names no one.
+        "The job market has plenty of \"room to grow\" this year.",
+        // Only a reporting verb takes the quotation as its object.
+        "The judge ordered the release of documents including \"playbooks\" from the firm.",
+    ] {
+        let (kind, _, mention, _, method) = one(text);
+        assert_eq!(
+            (kind.as_str(), mention.as_str(), method.as_str()),
+            ("direct", "", "none"),
+            "{text}"
+        );
+    }
+}

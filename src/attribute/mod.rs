@@ -8,6 +8,7 @@
 mod direct;
 mod entities;
 mod found;
+mod governed;
 mod reported;
 mod speaker;
 mod words;
@@ -230,6 +231,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
 
     let mut merged_into: Option<usize> = None;
     let mut rows: Vec<Quote> = Vec::new();
+    let mut governed_spans: Vec<Span> = Vec::new();
     for (n, &(i, found)) in direct.iter().enumerate() {
         let q = &seg.quotes[i];
         let fragments: Vec<Span> = q.fragments.iter().map(|f| f.content).collect();
@@ -267,18 +269,43 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
                 }
                 None => to_quote(&w, &entities, QuoteKind::Direct, fragments, f),
             },
-            None => Quote {
-                kind: QuoteKind::Direct,
-                fragments,
-                paragraph: q.paragraph,
-                sentence: q.sentence,
-                headline: q.headline,
-                speaker: None,
-                cue: None,
-                method: "none",
-                confidence: 0.0,
-                stance: None,
-            },
+            None => {
+                // A quotation inside a clause already reported as governed is listed
+                // through that clause only.
+                if governed_spans.iter().any(|g| g.contains(&q.outer)) {
+                    continue;
+                }
+                match governed_clause(
+                    &w,
+                    &entities,
+                    seg,
+                    i,
+                    &quote_tokens,
+                    &in_quote,
+                    &direct,
+                    &out,
+                ) {
+                    // `punctuated his list by saying "Too many."`: a quotation that is
+                    // all of the clause is a direct quote.
+                    Some((_, f, false)) => to_quote(&w, &entities, QuoteKind::Direct, fragments, f),
+                    Some((span, f, true)) => {
+                        governed_spans.push(span);
+                        to_quote(&w, &entities, QuoteKind::Mixed, vec![span], f)
+                    }
+                    None => Quote {
+                        kind: QuoteKind::Direct,
+                        fragments,
+                        paragraph: q.paragraph,
+                        sentence: q.sentence,
+                        headline: q.headline,
+                        speaker: None,
+                        cue: None,
+                        method: "none",
+                        confidence: 0.0,
+                        stance: None,
+                    },
+                }
+            }
         };
         rows.push(quote);
         merged_into = Some(rows.len() - 1);
@@ -300,6 +327,42 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         q.headline = seg.paragraphs.get(q.paragraph).is_some_and(|p| p.headline);
     }
     out
+}
+
+/// The clause a verb with a speaker subject governs around quotation `i`, which no cue
+/// attributes (see [`governed`]), as a content span, its attribution, and whether the
+/// clause has words of its own outside quotation marks. Refused when the clause would take
+/// in an attributed quotation or overlap a reported clause.
+#[allow(clippy::too_many_arguments)]
+fn governed_clause(
+    w: &Words,
+    entities: &Entities,
+    seg: &Segmentation,
+    i: usize,
+    quote_tokens: &[(usize, usize)],
+    in_quote: &dyn Fn(usize) -> bool,
+    direct: &[(usize, Option<Found>)],
+    reports: &[Quote],
+) -> Option<(Span, Found, bool)> {
+    let q = &seg.quotes[i];
+    let (open, close_end) = quote_tokens[i];
+    let sentence = w.sentence_tokens(seg.sentence_at(q.outer.start));
+    let g = governed::clause(w, open, close_end, sentence, in_quote)?;
+    // (`political escapades were …`, `the job market has …`: a subject that names no one.)
+    if entities.resolve(w, g.found.speaker).kind == SpeakerType::Unknown {
+        return None;
+    }
+    let mut span = w.range_span(g.start, g.end);
+    span.end = span.end.max(q.outer.end);
+    let takes_attributed = direct
+        .iter()
+        .any(|&(j, f)| f.is_some() && span.overlaps(&seg.quotes[j].outer));
+    let overlaps_report = reports.iter().any(|r| r.span().overlaps(&span));
+    let outside = (g.start..g.end)
+        .filter(|&k| !w.is_punct(k) && !in_quote(k))
+        .count();
+    let clause = outside >= MIN_WORDS_OUTSIDE_QUOTES;
+    (!takes_attributed && !overlaps_report).then_some((span, g.found, clause))
 }
 
 /// Longest adjunct (`In an interview,`) before a quotation that is not part of what the

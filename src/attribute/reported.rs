@@ -249,7 +249,7 @@ fn transcript_lines(w: &Words) -> Vec<Reported> {
 }
 
 /// End of a sentence's content: before its final `.`, `!`, `?` (outside quotes).
-fn clause_end(w: &Words, a: usize, b: usize) -> usize {
+pub(super) fn clause_end(w: &Words, a: usize, b: usize) -> usize {
     let mut end = b;
     while end > a && matches!(w.word(end - 1), "." | "!" | "?" | "...") {
         end -= 1;
@@ -910,7 +910,7 @@ fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phras
 
 /// Where a reported clause ends: before `and <verb>ed` / `, but <verb>ed` (a second
 /// past-tense verb of the same subject: `warned of war and proceeded to …`), else at `end`.
-fn cut(w: &Words, start: usize, end: usize) -> usize {
+pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
     // Without a comma, `and <verb>ed` coordinates the main verb only when the clause has no
     // subject of its own (`warned of war and proceeded`), not in `it started … and changed`.
     let objectlike = matches!(
@@ -1062,7 +1062,7 @@ fn ends_report_after_comma(w: &Words, k: usize) -> bool {
 
 /// Subjects that cannot be speakers: a day or month (`Wednesday added …`), a bare number
 /// (`11 states …`: the cue is a noun), `there`.
-fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
+pub(super) fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
     let head = p.end - 1;
     let number_only =
         (p.start..p.end).all(|k| w.word(k).bytes().all(|b| b.is_ascii_digit() || b == b','));
