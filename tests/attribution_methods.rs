@@ -1393,3 +1393,53 @@ fn scare_quotes_that_nobody_chose_stay_unattributed() {
         );
     }
 }
+
+#[test]
+fn since_after_an_auxiliary_a_comma_before_that_and_late_as_a_time_word() {
+    check(
+        "The mayor has since said she would not seek a third term.",
+        "indirect",
+        "she would not seek a third term",
+        "The mayor",
+        "speaker_cue_clause",
+    );
+    check(
+        "He added, that the ferry would run twice a day.",
+        "indirect",
+        "the ferry would run twice a day",
+        "He",
+        "speaker_cue_clause",
+    );
+    check(
+        "Fares will rise in June, the transit agency reported late Thursday.",
+        "indirect",
+        "Fares will rise in June",
+        "the transit agency",
+        "clause_speaker_cue",
+    );
+}
+
+#[test]
+fn organisation_names_with_of_and_reports_as_reported_by() {
+    check(
+        "Prices rose sharply in May, the University of Lagos said.",
+        "indirect",
+        "Prices rose sharply in May",
+        "the University of Lagos",
+        "clause_speaker_cue",
+    );
+    check(
+        "As first reported by the Harbor Gazette, the pier will close for a year.",
+        "indirect",
+        "the pier will close for a year",
+        "the Harbor Gazette",
+        "as_speaker_cue",
+    );
+    check(
+        "The pier will close for a year, as reported by the Harbor Gazette.",
+        "indirect",
+        "The pier will close for a year",
+        "the Harbor Gazette",
+        "clause_speaker_cue",
+    );
+}

@@ -429,6 +429,9 @@ fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
         return (comma < end && w.is(comma, ",") && end - (comma + 1) >= MIN_CLAUSE)
             .then_some(Reported::single(comma + 1, end, found));
     }
+    if let Some(r) = as_reported_by(w, first, end) {
+        return Some(r);
+    }
     let subject = first + 1;
     let c = (subject + 1..end.min(subject + MAX_SOURCE))
         .take_while(|&k| !w.is_punct(k) || w.is(k, "."))
@@ -451,6 +454,33 @@ fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
         c + len,
     );
     (end - (comma + 1) >= MIN_CLAUSE).then_some(Reported::single(comma + 1, end, found))
+}
+
+/// `As (first) reported by X, <clause>`: the passive of [`as_speaker_cue_first`], with the
+/// source after `by`; `as` is token `first`.
+fn as_reported_by(w: &Words, first: usize, end: usize) -> Option<Reported> {
+    let (cue, strength, p) = reported_by(w, first + 1, end)?;
+    if !(p.end < end && w.is(p.end, ",")) || end - (p.end + 1) < MIN_CLAUSE {
+        return None;
+    }
+    let found = Found::new(p, cue, "as_speaker_cue", strength * 0.85, cue.1);
+    Some(Reported::single(p.end + 1, end, found))
+}
+
+/// `(first) reported by X` from token `k`: the cue tokens (through `by`), the cue's
+/// strength and the source.
+fn reported_by(w: &Words, k: usize, end: usize) -> Option<((usize, usize), f32, speaker::Phrase)> {
+    let mut c = k;
+    if c < end && w.class(c) == Some(WordClass::Adverb) {
+        c += 1; // `As first reported by`, `as previously reported by`
+    }
+    let (cue, len) = w.verb_cue_at(c, end)?;
+    let by = c + len;
+    if cue.kind == CueKind::Event || !w.word(c).ends_with("ed") || !(by < end && w.eq(by, "by")) {
+        return None;
+    }
+    let p = speaker::after(w, by + 1, end)?;
+    Some(((c, by + 1), cue.strength, p))
 }
 
 /// `<clause> according to X.` without a comma: the source closes the sentence.
@@ -535,6 +565,13 @@ fn tail_after(
     let content_end = comma;
     if content_end - a < MIN_CLAUSE {
         return None;
+    }
+    // `…, as first reported by the Miami Herald.`
+    if w.eq(t, "as") {
+        if let Some((cue, strength, p)) = reported_by(w, t + 1, end).filter(|r| r.2.end == end) {
+            let found = Found::new(p, cue, "clause_speaker_cue", strength * 0.9, p.end);
+            return Some(Reported::single(a, content_end, found));
+        }
     }
     // `according to X`
     if let Some((cue, len)) = w.cue_at(t, end) {
@@ -744,6 +781,11 @@ fn lead_attribution(
             && w.eq(k + 3, "that")
         {
             k += 4;
+            complementizer = true;
+        }
+        // `He added, that there is …`: a stray comma before the complementizer.
+        if !complementizer && k + 1 < end && w.is(k, ",") && w.eq(k + 1, "that") {
+            k += 2;
             complementizer = true;
         }
         if complementizer && k < end && w.is(k, ",") {

@@ -240,7 +240,7 @@ fn is_head(w: &Words, k: usize, limit: usize) -> bool {
 /// The speaker phrase that ends right before token `end` (exclusive), not reaching before `lo`.
 /// Skips auxiliaries and adverbs (`has also said`) and one apposition.
 pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
-    let Some(p) = nearest_before(w, lo, end) else {
+    let Some(mut p) = nearest_before(w, lo, end) else {
         // `a source close to him said`: an object pronoun ends a complement of the subject.
         let j = skip_auxiliaries(w, lo, end);
         let complement = j > lo + 1 && w.class(j - 2) == Some(WordClass::Preposition);
@@ -254,6 +254,20 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     // phrase after a preposition is a complement; the speaker is the whole noun phrase.
     let after_preposition = p.start > lo + 1
         && (w.eq(p.start - 1, "of") || w.class(p.start - 1) == Some(WordClass::Preposition));
+    // `the University of Michigan said`, `the Board of Elections said`: an organisation
+    // word before `of` heads one name with what follows.
+    if p.start > lo + 1
+        && w.eq(p.start - 1, "of")
+        && w.is_capitalized(p.start - 2)
+        && w.is_organization_word(p.start - 2)
+    {
+        if let Some(org) = nearest_before(w, lo, p.start - 1) {
+            p = Phrase {
+                start: org.start,
+                end: p.end,
+            };
+        }
+    }
     // (A capital that only opens the sentence is no name: `Voters in Ohio say`.)
     let named = |k: usize| w.is_capitalized(k) && !w.starts_sentence(k);
     if after_preposition && !named(p.start - 2) {
@@ -314,9 +328,11 @@ pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
             Some(WordClass::Auxiliary | WordClass::Adverb)
         ) || w.is_negated_auxiliary(j - 1)
             || (j - 1 > lo && is_manner_adverb(w, j - 1))
-            || (j - 1 > lo && w.eq(j - 1, "to") && w.class(j - 2) == Some(WordClass::Auxiliary)))
+            || (j - 1 > lo && w.eq(j - 1, "to") && w.class(j - 2) == Some(WordClass::Auxiliary))
+            || (j - 1 > lo && w.eq(j - 1, "since") && w.class(j - 2) == Some(WordClass::Auxiliary)))
     {
-        // (`continued to insist`, `has to say`: `to` after an auxiliary or aspect verb.)
+        // (`continued to insist`, `has to say`: `to` after an auxiliary or aspect verb;
+        // `has since said`: `since` after one is an adverb.)
         j -= 1;
     }
     j
