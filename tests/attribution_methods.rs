@@ -1363,14 +1363,11 @@ fn a_verb_with_a_speaker_subject_governs_the_clause_around_a_scare_quote() {
         "Senator Lopez",
         "governed",
     );
-    // A reporting verb right before the quotation makes it a direct quote of the subject.
-    check(
-        "The mayor ended her speech by saying \"Never again.\"",
-        "direct",
-        "Never again.",
-        "The mayor",
-        "governed",
-    );
+    // A reporting verb right before the quotation takes it as its whole object: the clause
+    // of a verb further back does not swallow it.
+    let (kind, content, ..) =
+        one("Senator Ruiz was back to boasting about \"winning\" at every stop.");
+    assert_eq!((kind.as_str(), content.as_str()), ("direct", "winning"));
 }
 
 #[test]
@@ -1441,5 +1438,27 @@ fn organisation_names_with_of_and_reports_as_reported_by() {
         "The pier will close for a year",
         "the Harbor Gazette",
         "clause_speaker_cue",
+    );
+}
+
+#[test]
+fn a_report_that_is_one_quotation_attributes_it_as_a_direct_quote() {
+    check(
+        "A campaign official walked back the comments, saying that Ortiz \u{201C}did not mean it.\u{201D}",
+        "direct",
+        "did not mean it.",
+        "A campaign official",
+        "participle_clause",
+    );
+}
+
+#[test]
+fn an_apposition_may_hold_a_relative_clause_with_a_reporting_verb() {
+    check(
+        "Lena Ortiz, an economist who advised the council on the budget, said the deficit would shrink.",
+        "indirect",
+        "the deficit would shrink",
+        "Lena Ortiz",
+        "speaker_cue_clause",
     );
 }

@@ -78,11 +78,12 @@ pub fn clause(
         if stop < close_end {
             return None;
         }
-        let (k, stop) = match object_of_nearer_verb {
-            Some(v) if v != c => (open, close_end),
-            _ => (k, stop),
+        // The nearer reporting verb is the cue of its quotation (`boasting about "winning"`).
+        let (k, stop, cue) = match object_of_nearer_verb {
+            Some(v) if v != c => (open, close_end, (v, v + 1)),
+            _ => (k, stop, (c, cue_end)),
         };
-        let found = Found::new(p, (c, cue_end), "governed", GOVERNED_CONFIDENCE, cue_end);
+        let found = Found::new(p, cue, "governed", GOVERNED_CONFIDENCE, cue.1);
         return Some(Governed {
             start: k,
             end: stop,
@@ -101,8 +102,17 @@ fn is_verb(w: &Words, k: usize) -> bool {
         && w.class(k).is_none()
         && !w.is_time_word(k)
         && !w.any_cue_start(k, k + 1);
-    plain
-        && (s.ends_with("ed") || s.ends_with("ing") || w.class(k - 1) == Some(WordClass::Auxiliary))
+    // (After a form of `be` a bare word is a complement: `was back`, `is sure`.)
+    let after_auxiliary = w.class(k - 1) == Some(WordClass::Auxiliary) && !is_be(w, k - 1);
+    plain && (s.ends_with("ed") || s.ends_with("ing") || after_auxiliary)
+}
+
+/// A form of `be`.
+fn is_be(w: &Words, k: usize) -> bool {
+    matches!(
+        w.word(k).to_ascii_lowercase().as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+    )
 }
 
 /// `"The X-Files"`, `"Monday Night Baseball"`: quoted words in title case name a work, show
@@ -133,10 +143,5 @@ fn is_passive(w: &Words, lo: usize, k: usize) -> bool {
     while j > lo && w.class(j - 1) == Some(WordClass::Adverb) {
         j -= 1;
     }
-    w.word(k).ends_with("ed")
-        && j > lo
-        && matches!(
-            w.word(j - 1).to_ascii_lowercase().as_str(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
+    w.word(k).ends_with("ed") && j > lo && is_be(w, j - 1)
 }

@@ -133,6 +133,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
 
     let mut out = Vec::new();
     let mut consumed = vec![false; seg.quotes.len()];
+    let mut reported_direct: Vec<Option<Found>> = vec![None; seg.quotes.len()];
     let reports = reported::find(&w, &in_quote);
     // A quoted transcript (`"WALLACE: …` paragraph after paragraph) is reported line by
     // line; the quotation around it is not listed again.
@@ -179,14 +180,17 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             .filter(|&i| span.contains(&seg.quotes[i].outer))
             .collect();
         // A clause that is one whole quotation, or a quoted phrase with a word or two
-        // around it (`described it as "successful"`), is a direct quote, handled below.
-        if inner.len() == 1 && covers(&w, &seg.quotes[inner[0]], r.start, r.end) {
-            continue;
-        }
+        // around it (`described it as "successful"`, `saying that Clinton "did not mean
+        // it"`), is a direct quote, handled below: the report's attribution is its fallback.
         let outside = (r.start..r.end)
             .filter(|&k| !w.is_punct(k) && !in_quote(k))
             .count();
-        if !inner.is_empty() && outside < MIN_WORDS_OUTSIDE_QUOTES {
+        if (inner.len() == 1 && covers(&w, &seg.quotes[inner[0]], r.start, r.end))
+            || (!inner.is_empty() && outside < MIN_WORDS_OUTSIDE_QUOTES)
+        {
+            if let [only] = inner[..] {
+                reported_direct[only] = Some(r.found);
+            }
             continue;
         }
         for &i in &inner {
@@ -224,7 +228,8 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
             .or_else(|| direct::subject_quote(&w, open, lo, hi))
             .or_else(|| direct::name_colon(&w, open, lo))
             .or_else(|| direct::after_colon(&w, open))
-            .or_else(|| direct::colon_in_sentence(&w, open, lo));
+            .or_else(|| direct::colon_in_sentence(&w, open, lo))
+            .or(reported_direct[i]);
         direct.push((i, found));
     }
     inherit(&w, seg, &quote_tokens, &mut direct);

@@ -398,8 +398,13 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
                 return parenthesis.then(|| name_before(w, lo, comma)).flatten();
             };
             // `In an interview with CNN, Trump attacked Cruz, saying …`: a reporting verb
-            // makes the part between the commas a clause, not an apposition.
-            if (p + 1..comma).any(|k| w.verb_cue_at(k, comma).is_some()) {
+            // makes the part between the commas a clause, not an apposition (unless a
+            // relative clause holds it: `Zeke Emanuel, an oncologist who advised Obama, said`).
+            let described = w.class(p + 1) == Some(WordClass::Determiner);
+            let relative = (p + 2..comma)
+                .find(|&k| described && matches!(w.word(k), "who" | "whose"))
+                .unwrap_or(comma);
+            if (p + 1..relative).any(|k| w.verb_cue_at(k, comma).is_some()) {
                 return None;
             }
             // `Brianne Stone, 29, of Huntsville, Ala., says`: the state of a place is part
