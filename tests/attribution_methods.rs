@@ -1462,3 +1462,29 @@ fn an_apposition_may_hold_a_relative_clause_with_a_reporting_verb() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn middle_initials_inside_speaker_names_after_a_quotation() {
+    check(
+        "\"The count is final,\" Jeffrey M. Jones said.",
+        "direct",
+        "The count is final,",
+        "Jeffrey M. Jones",
+        "quote_speaker_cue",
+    );
+    // The initial `A.` is not the article.
+    check(
+        "\"The count is final,\" said James A. Baker, the board's counsel.",
+        "direct",
+        "The count is final,",
+        "James A. Baker",
+        "quote_cue_speaker",
+    );
+    check(
+        "The count is final, said James A. Baker.",
+        "indirect",
+        "The count is final",
+        "James A. Baker",
+        "clause_cue_speaker",
+    );
+}

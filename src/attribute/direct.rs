@@ -57,7 +57,10 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
                 continue;
             }
         }
-        if is_boundary(w, c) && !speaker::is_abbreviation_period(w, c) {
+        if is_boundary(w, c)
+            && !speaker::is_abbreviation_period(w, c)
+            && !speaker::is_initial_period(w, c)
+        {
             break;
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {

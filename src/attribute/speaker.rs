@@ -469,6 +469,16 @@ fn apposition_start(w: &Words, lo: usize, comma: usize) -> Option<usize> {
     None
 }
 
+/// True when token `k` is the period of a middle initial (`Jeffrey M. Jones`): a single
+/// capital letter before it and a capitalised word after it.
+pub(super) fn is_initial_period(w: &Words, k: usize) -> bool {
+    k > 0
+        && k + 1 < w.tokens.len()
+        && w.is(k, ".")
+        && w.is_capitalized(k + 1)
+        && matches!(w.word(k - 1).as_bytes(), [c] if c.is_ascii_uppercase())
+}
+
 /// True when token `k` is the period of an abbreviated party and state inside a name's
 /// apposition (`McConnell, R-Ky., said`), not a sentence end.
 pub(super) fn is_abbreviation_period(w: &Words, k: usize) -> bool {
@@ -775,8 +785,11 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
             last_head = Some(k);
         } else if is_phrase_word(w, k, hi) || (!w.is_punct(k) && w.class(k).is_none()) {
             // Descriptors before a name: `said chief engineer Rosa Alvarez`.
-        } else if w.is(k, ".") && k > first && w.word(k - 1).len() == 1 && w.is_capitalized(k - 1) {
-            // An initial inside a name: `Lindsey O. Graham`.
+        } else if (w.is(k, ".") && k > first && w.word(k - 1).len() == 1 && w.is_capitalized(k - 1))
+            || (k > first && is_initial_period(w, k + 1))
+        {
+            // An initial inside a name: `Lindsey O. Graham`, `James A. Baker` (not the
+            // article `A`).
         } else if k > first
             && matches!(w.word(k), "of" | "for")
             && k + 1 < hi
