@@ -1448,7 +1448,7 @@ fn a_report_that_is_one_quotation_attributes_it_as_a_direct_quote() {
         "direct",
         "did not mean it.",
         "A campaign official",
-        "participle_clause",
+        "clause_cue",
     );
 }
 
@@ -1487,4 +1487,26 @@ fn middle_initials_inside_speaker_names_after_a_quotation() {
         "James A. Baker",
         "clause_cue_speaker",
     );
+}
+
+#[test]
+fn a_verb_with_a_reporting_noun_and_a_participle_after_a_comma_introduce_quotes() {
+    check(
+        "The ministry released a brief statement: \"We regret the loss.\"",
+        "direct",
+        "We regret the loss.",
+        "The ministry",
+        "speaker_cue_quote",
+    );
+    check(
+        "Ortiz bristled at the suggestion, saying, \"The advice I give is my own.\"",
+        "direct",
+        "The advice I give is my own.",
+        "Ortiz",
+        "clause_cue",
+    );
+    // An opening time phrase or participle is not the subject.
+    let (_, _, mention, _, _) =
+        one("Hours later, the mayor returned the call, saying, \"We are friends.\"");
+    assert_eq!(mention, "the mayor");
 }

@@ -179,6 +179,12 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
                 open,
             ));
         }
+        // `Trump issued a statement: "…"`: a reporting noun ending the verb's object.
+        if cue.kind == CueKind::Noun && adjacent {
+            if let Some(found) = verb_with_reporting_noun(w, lo, c, c + len, open) {
+                return Some(found);
+            }
+        }
         if cue.kind == CueKind::Noun
             || (cue.kind == CueKind::Phrase && c > lo && w.is_possessive(c - 1))
         {
@@ -217,9 +223,54 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
                 open,
             ));
         }
+        // `Christie bristled at the suggestion, saying, "…"`: a participle after a comma
+        // has the sentence's subject.
+        if c > lo && w.is(c - 1, ",") && w.word(c).ends_with("ing") {
+            if let Some(p) = super::reported::sentence_subject(w, lo, c - 1) {
+                return Some(Found::new(
+                    p,
+                    (c, c + len),
+                    "clause_cue",
+                    cue.strength * 0.6,
+                    open,
+                ));
+            }
+        }
         return None;
     }
     None
+}
+
+/// `Trump issued a statement: "…"`, `the ministry released a brief statement, "…"`: the
+/// subject of the verb whose object ends in the reporting noun at tokens `noun..noun_end`
+/// (a determiner and at most one modifier between them) speaks.
+fn verb_with_reporting_noun(
+    w: &Words,
+    lo: usize,
+    noun: usize,
+    noun_end: usize,
+    open: usize,
+) -> Option<Found> {
+    let mut d = noun.checked_sub(1)?;
+    if d > lo && w.class(d).is_none() && !w.is_punct(d) {
+        d -= 1; // a modifier: `a brief statement`
+    }
+    if d <= lo || w.class(d) != Some(crate::lexicon::WordClass::Determiner) {
+        return None;
+    }
+    let verb = d - 1;
+    let plain_verb = !w.is_capitalized(verb) && !w.is_punct(verb) && w.class(verb).is_none();
+    if !plain_verb {
+        return None;
+    }
+    let p = speaker::before(w, lo, verb).filter(|p| !w.is_possessive_noun(p.end - 1))?;
+    Some(Found::new(
+        p,
+        (verb, noun_end),
+        "speaker_cue_quote",
+        0.6,
+        open,
+    ))
 }
 
 /// `In a 1963 speech, he declared:` ⏎ `"We shall overcome."`: a sentence or paragraph that

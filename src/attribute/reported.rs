@@ -924,7 +924,7 @@ fn follows_comma_or_by(w: &Words, a: usize, c: usize) -> bool {
 
 /// The subject of a sentence: the speaker of its first reporting verb, else its first
 /// pronoun or name (after an introductory phrase ending in a comma).
-fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phrase> {
+pub(super) fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phrase> {
     if let Some(p) = super::direct::sentence_speaker(w, a, before) {
         return Some(p);
     }
@@ -933,8 +933,12 @@ fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<speaker::Phras
         start = (a..before).find(|&k| w.is(k, ","))? + 1;
     }
     // The first pronoun, or the first name or title with the words that continue it.
+    // (`Hours later, …`, `Speaking in his real voice, …`: an opening time word or
+    // participle is no subject.)
+    let opener = |k: usize| k == start && (w.is_time_word(k) || w.word(k).ends_with("ing"));
     let head = (start..before).find(|&k| {
         !w.is_punct(k)
+            && !opener(k)
             && (w.is_pronoun(k)
                 || (w.class(k).is_none()
                     && (w.is_capitalized(k) || w.title_at(k, before).is_some())))
