@@ -1510,3 +1510,23 @@ fn a_verb_with_a_reporting_noun_and_a_participle_after_a_comma_introduce_quotes(
         one("Hours later, the mayor returned the call, saying, \"We are friends.\"");
     assert_eq!(mention, "the mayor");
 }
+
+#[test]
+fn long_appositions_after_a_quotation_and_as_a_name_put_it() {
+    check(
+        "\"Nothing we do now would change it,\" Mara Voss, director of the Coastal Threats Project at the independent Harbor Policy Institute, said in an interview.",
+        "direct",
+        "Nothing we do now would change it,",
+        "Mara Voss",
+        "quote_speaker_cue",
+    );
+    check(
+        "As the Gazette's Tom Reyes puts it, \"The council is unmoved.\"",
+        "direct",
+        "The council is unmoved.",
+        "the Gazette's Tom Reyes",
+        "as_speaker_cue",
+    );
+    // `put it` is a cue only in that frame.
+    assert!(rows("As the mayor put it on the table, the vote began.").is_empty());
+}

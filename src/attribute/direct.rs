@@ -11,7 +11,7 @@ use crate::segment::QuoteSpan;
 /// How far back from an opening mark a cue may stand (`described it as a "…"`).
 const CUE_WINDOW: usize = 7;
 /// How far after a closing mark the cue of `"…," the defense department said` may stand.
-const TAIL_WINDOW: usize = 14;
+const TAIL_WINDOW: usize = 30;
 
 /// Token index of a quote's opening mark and one past its closing mark.
 pub fn quote_tokens(w: &Words, q: &QuoteSpan) -> (usize, usize) {

@@ -58,8 +58,9 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
     };
     for s in 0..w.seg.sentences.len() {
         let (a, b) = w.sentence_tokens(s);
-        // Every rule but the headline's needs a cue in the sentence.
-        if b <= a || in_transcript(a) || (!w.any_cue_start(a, b) && !w.in_headline(a)) {
+        // Every rule but the headline's and `As X put it, …` needs a cue in the sentence.
+        let has_cue = w.any_cue_start(a, b) || w.in_headline(a) || w.eq(a, "as");
+        if b <= a || in_transcript(a) || !has_cue {
             continue;
         }
         let end = clause_end(w, a, b);
@@ -429,7 +430,7 @@ fn as_speaker_cue_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
         return (comma < end && w.is(comma, ",") && end - (comma + 1) >= MIN_CLAUSE)
             .then_some(Reported::single(comma + 1, end, found));
     }
-    if let Some(r) = as_reported_by(w, first, end) {
+    if let Some(r) = as_reported_by(w, first, end).or_else(|| as_name_put_it(w, first, end)) {
         return Some(r);
     }
     let subject = first + 1;
@@ -465,6 +466,31 @@ fn as_reported_by(w: &Words, first: usize, end: usize) -> Option<Reported> {
     }
     let found = Found::new(p, cue, "as_speaker_cue", strength * 0.85, cue.1);
     Some(Reported::single(p.end + 1, end, found))
+}
+
+/// Strength of `put it` in `As Vulture put it, …` (that of `as he put it` in cues.csv).
+const PUT_IT_STRENGTH: f32 = 0.8;
+
+/// `As The Post's Dana Milbank puts it, …`: [`as_speaker_cue_first`] with a named speaker
+/// and `put(s) it`, which is a cue only here; `as` is token `first`.
+fn as_name_put_it(w: &Words, first: usize, end: usize) -> Option<Reported> {
+    let subject = first + 1;
+    let c = (subject + 1..end.min(subject + MAX_SOURCE))
+        .take_while(|&k| !w.is_punct(k) || w.is(k, "."))
+        .find(|&k| (w.eq(k, "put") || w.eq(k, "puts")) && w.eq(k + 1, "it"))?;
+    let comma = c + 2;
+    let p = speaker::before(w, subject, c)?;
+    if p.start != subject || !(comma < end && w.is(comma, ",")) || end - (comma + 1) < MIN_CLAUSE {
+        return None;
+    }
+    let found = Found::new(
+        p,
+        (c, comma),
+        "as_speaker_cue",
+        PUT_IT_STRENGTH * 0.85,
+        comma,
+    );
+    Some(Reported::single(comma + 1, end, found))
 }
 
 /// `(first) reported by X` from token `k`: the cue tokens (through `by`), the cue's
