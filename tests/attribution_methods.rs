@@ -1530,3 +1530,22 @@ fn long_appositions_after_a_quotation_and_as_a_name_put_it() {
     // `put it` is a cue only in that frame.
     assert!(rows("As the mayor put it on the table, the vote began.").is_empty());
 }
+
+#[test]
+fn the_issuer_of_a_statement_speaks_through_it() {
+    check(
+        "Senator Ana Ruiz issued a statement saying that the pier would stay closed.",
+        "indirect",
+        "the pier would stay closed",
+        "Senator Ana Ruiz",
+        "speaker_cue_clause",
+    );
+    // A report named as the subject keeps its name.
+    check(
+        "The report said fares would rise.",
+        "indirect",
+        "fares would rise",
+        "The report",
+        "speaker_cue_clause",
+    );
+}

@@ -251,19 +251,7 @@ fn verb_with_reporting_noun(
     noun_end: usize,
     open: usize,
 ) -> Option<Found> {
-    let mut d = noun.checked_sub(1)?;
-    if d > lo && w.class(d).is_none() && !w.is_punct(d) {
-        d -= 1; // a modifier: `a brief statement`
-    }
-    if d <= lo || w.class(d) != Some(crate::lexicon::WordClass::Determiner) {
-        return None;
-    }
-    let verb = d - 1;
-    let plain_verb = !w.is_capitalized(verb) && !w.is_punct(verb) && w.class(verb).is_none();
-    if !plain_verb {
-        return None;
-    }
-    let p = speaker::before(w, lo, verb).filter(|p| !w.is_possessive_noun(p.end - 1))?;
+    let (verb, p) = speaker::issuer_of_reporting_noun(w, lo, noun)?;
     Some(Found::new(
         p,
         (verb, noun_end),

@@ -759,6 +759,16 @@ fn lead_attribution(
                 None => continue,
             }
         };
+        // `McConnell issued a statement saying that …`: the statement's issuer speaks.
+        let speaker = match w.cue_at(speaker.end - 1, speaker.end) {
+            Some((noun, _))
+                if noun.kind == CueKind::Noun
+                    && w.class(speaker.start) == Some(WordClass::Determiner) =>
+            {
+                speaker::issuer_of_reporting_noun(w, a, speaker.end - 1).map_or(speaker, |(_, p)| p)
+            }
+            _ => speaker,
+        };
         // `a group called Citizens for Trump`, `a band dubbed "…"`: naming, not speech.
         if cue.also_names
             && matches!(w.word(speaker.start), "a" | "A" | "an" | "An")

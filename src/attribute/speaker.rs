@@ -289,6 +289,28 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     Some(p)
 }
 
+/// `Trump issued a statement`, `the ministry released a brief statement`: for the reporting
+/// noun at token `noun` that ends a verb's object (a determiner and at most one modifier
+/// before it), the verb and its subject, who speaks through the noun.
+pub fn issuer_of_reporting_noun(w: &Words, lo: usize, noun: usize) -> Option<(usize, Phrase)> {
+    let mut d = noun.checked_sub(1)?;
+    if d > lo && w.class(d).is_none() && !w.is_punct(d) {
+        d -= 1; // a modifier: `a brief statement`
+    }
+    if d <= lo || w.class(d) != Some(WordClass::Determiner) {
+        return None;
+    }
+    let verb = d - 1;
+    let plain_verb = !w.is_capitalized(verb) && !w.is_punct(verb) && w.class(verb).is_none();
+    if !plain_verb {
+        return None;
+    }
+    let p = before(w, lo, verb)
+        .or_else(|| subject_before(w, lo, verb))
+        .filter(|p| !w.is_possessive_noun(p.end - 1))?;
+    Some((verb, p))
+}
+
 /// Most descriptor words [`with_descriptors`] takes in.
 const MAX_DESCRIPTORS: usize = 3;
 
