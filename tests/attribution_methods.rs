@@ -1549,3 +1549,25 @@ fn the_issuer_of_a_statement_speaks_through_it() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_bare_cue_after_a_singular_phrase_is_a_noun_with_its_own_source() {
+    // The possessor is the source.
+    let (kind, _, mention, _, method) =
+        one("Ortiz’s initial request that the council delay the vote was ignored.");
+    assert_eq!(
+        (kind.as_str(), mention.as_str(), method.as_str()),
+        ("indirect", "Ortiz’s", "nominal")
+    );
+    // An adjective names nobody: no speaker rather than `nostalgic`.
+    let (_, _, mention, _, method) = one("He sounded a nostalgic note that the party had changed.");
+    assert_eq!((mention.as_str(), method.as_str()), ("", "nominal"));
+    // A plural subject takes the bare verb.
+    check(
+        "Ortiz’s aides note that the race is close.",
+        "indirect",
+        "the race is close",
+        "Ortiz’s aides",
+        "speaker_cue_clause",
+    );
+}

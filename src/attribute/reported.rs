@@ -732,7 +732,10 @@ fn lead_attribution(
                 // `Austin's call for …` is a noun, not a verb with a subject (`he's
                 // predicting` is a pronoun and a verb).
                 Some(p) if !w.is_possessive_noun(p.end - 1) && !is_bad_subject(w, p) => {
-                    (p, "speaker_cue_clause")
+                    match noun_source(w, p, c, len, &cue.lemma) {
+                        Some(source) => (source, "nominal"),
+                        None => (p, "speaker_cue_clause"),
+                    }
                 }
                 Some(_) => continue,
                 // `…, saying that …`, `by saying …`, `… and said …`, `… but said …`: the subject is the
@@ -1156,6 +1159,50 @@ pub(super) fn is_bad_subject(w: &Words, p: speaker::Phrase) -> bool {
             || w.word(k).bytes().all(|b| b.is_ascii_digit())
     });
     number_only || (w.is_time_word(head) && time_only) || w.eq(head, "there")
+}
+
+/// `a nostalgic note`, `no overt mention`, `Trump's initial request`: a cue in its bare form
+/// after a singular phrase (one opened by `a`, `no`, `each` …, or a possessive with a
+/// singular last word) is a noun; a singular subject would take `notes` or `noted`. The
+/// source is then the possessor (`Trump's`), or the names modifying the noun (`a New York
+/// Times report`), or nobody (an empty phrase at the cue: `a strong message that …`).
+fn noun_source(
+    w: &Words,
+    p: speaker::Phrase,
+    c: usize,
+    len: usize,
+    lemma: &str,
+) -> Option<speaker::Phrase> {
+    let bare = len == 1 && w.eq(c, lemma);
+    let after_auxiliary = w.class(c - 1) == Some(WordClass::Auxiliary) || w.eq(c - 1, "to");
+    if !bare || after_auxiliary || w.is_pronoun(p.end - 1) {
+        return None;
+    }
+    if let Some(k) = (p.start..p.end).find(|&k| w.is_possessive(k)) {
+        let singular = !w.word(p.end - 1).ends_with('s');
+        return singular.then_some(speaker::Phrase {
+            start: p.start,
+            end: k + 1,
+        });
+    }
+    let singular_determiner = matches!(
+        w.word(p.start).to_ascii_lowercase().as_str(),
+        "a" | "an" | "no" | "another" | "each" | "every"
+    );
+    if !singular_determiner {
+        return None;
+    }
+    let names_end = (p.start + 1..p.end)
+        .find(|&k| !w.is_capitalized(k))
+        .unwrap_or(p.end);
+    Some(if names_end > p.start + 1 {
+        speaker::Phrase {
+            start: p.start + 1,
+            end: names_end,
+        }
+    } else {
+        speaker::Phrase { start: c, end: c }
+    })
 }
 
 /// A preposition of time, place or manner (`wrote on her page`, `asked by the host`):
