@@ -1571,3 +1571,24 @@ fn a_bare_cue_after_a_singular_phrase_is_a_noun_with_its_own_source() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn opening_phrases_with_a_cue_or_a_participle_do_not_hold_the_speaker() {
+    // `posted Friday,` closes the opening phrase: the report is the next clause's.
+    check(
+        "In a Facebook message posted Friday, Ortiz said the pier would reopen.",
+        "indirect",
+        "the pier would reopen",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    // A past participle opening the sentence is not its subject, and `Ortiz revised …`
+    // between commas is a clause, not an apposition.
+    check(
+        "Chastened by the audit, Ortiz revised her plan, promising to cut fares.",
+        "indirect",
+        "to cut fares",
+        "Ortiz",
+        "participle_clause",
+    );
+}

@@ -852,6 +852,11 @@ fn lead_attribution(
         {
             continue;
         }
+        // `In a Facebook message posted Friday, Cruz said …`: a time word and a comma after
+        // the cue close an opening phrase; the report is the next clause's.
+        if !complementizer && k + 1 < end && w.is_time_word(k) && w.is(k + 1, ",") {
+            continue;
+        }
         // `said Wednesday she wants …`, `said last week the …`: a time phrase between the
         // cue and the clause (`said this was …` has none).
         if k + 1 < end && w.is_time_word(k) && !w.is(k + 1, ",") {
@@ -974,7 +979,12 @@ pub(super) fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<spe
     // The first pronoun, or the first name or title with the words that continue it.
     // (`Hours later, …`, `Speaking in his real voice, …`: an opening time word or
     // participle is no subject.)
-    let opener = |k: usize| k == start && (w.is_time_word(k) || w.word(k).ends_with("ing"));
+    // (`Chastened by the analyses, …`: a past participle before a preposition too.)
+    let participle = |k: usize| {
+        w.word(k).ends_with("ing")
+            || (w.word(k).ends_with("ed") && w.class(k + 1) == Some(WordClass::Preposition))
+    };
+    let opener = |k: usize| k == start && (w.is_time_word(k) || participle(k));
     let head = (start..before).find(|&k| {
         !w.is_punct(k)
             && !opener(k)

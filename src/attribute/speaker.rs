@@ -429,6 +429,18 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             if (p + 1..relative).any(|k| w.verb_cue_at(k, comma).is_some()) {
                 return None;
             }
+            // `Chastened by the analyses, Trump revised his plan, promising …`: a name opening
+            // the part between the commas, then a past-tense verb, make it a clause too.
+            let name_end = (p + 1..comma)
+                .find(|&k| !w.is_capitalized(k))
+                .unwrap_or(comma);
+            let name_and_verb = name_end > p + 1 && name_end < comma && {
+                let word = w.word(name_end);
+                w.class(name_end).is_none() && word.len() > 4 && word.ends_with("ed")
+            };
+            if name_and_verb {
+                return None;
+            }
             // `Brianne Stone, 29, of Huntsville, Ala., says`: the state of a place is part
             // of the apposition before it.
             let state_of_place = comma == p + 2
