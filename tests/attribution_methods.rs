@@ -1592,3 +1592,18 @@ fn opening_phrases_with_a_cue_or_a_participle_do_not_hold_the_speaker() {
         "participle_clause",
     );
 }
+
+#[test]
+fn a_participle_after_a_tail_attribution_takes_the_speaker_not_a_word_in_the_quote() {
+    let r = rows(
+        "\u{201C}You cannot fix what you do not know,\u{201D} Ortiz said, emphasizing why the audit matters.",
+    );
+    let speakers: Vec<(&str, &str)> = r.iter().map(|q| (q.2.as_str(), q.4.as_str())).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Ortiz", "quote_speaker_cue"),
+            ("Ortiz", "participle_clause")
+        ]
+    );
+}

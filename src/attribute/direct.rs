@@ -318,7 +318,11 @@ pub fn names_a_medium(w: &Words, k: usize) -> bool {
 /// The speaker of an earlier reporting verb in the same sentence (`China said …, and
 /// criticized …`). A cue word after a possessive is a noun (`Pyongyang's claims`).
 pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::Phrase> {
+    // (A cue inside a quotation is the quoted speaker's, not the sentence's.)
     (lo..before).find_map(|c| {
+        if w.in_quotation(c) {
+            return None;
+        }
         w.verb_cue_at(c, before)?;
         let p = speaker::before(w, lo, c)?;
         (!w.is_possessive_noun(p.end - 1)).then_some(p)

@@ -515,6 +515,20 @@ impl<'a> Words<'a> {
         self.sentence_ranges.get(s).copied().unwrap_or((0, 0))
     }
 
+    /// True when token `k` lies inside the quotation marks of a quote fragment (the quoted
+    /// speaker's words, not the writer's).
+    pub fn in_quotation(&self, k: usize) -> bool {
+        let pos = self.span(k).start;
+        let quotes = &self.seg.quotes;
+        let after = quotes.partition_point(|q| q.outer.start <= pos);
+        // Quotations in text order: only the few opened last before `pos` can hold it.
+        quotes[..after].iter().rev().take(4).any(|q| {
+            q.fragments
+                .iter()
+                .any(|f| f.content.start <= pos && pos < f.content.end)
+        })
+    }
+
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < pos)
