@@ -103,7 +103,7 @@ fn is_verb(w: &Words, k: usize) -> bool {
         && !w.is_time_word(k)
         && !w.any_cue_start(k, k + 1);
     // (After a form of `be` a bare word is a complement: `was back`, `is sure`.)
-    let after_auxiliary = w.class(k - 1) == Some(WordClass::Auxiliary) && !is_be(w, k - 1);
+    let after_auxiliary = k > 0 && w.class(k - 1) == Some(WordClass::Auxiliary) && !is_be(w, k - 1);
     plain && (s.ends_with("ed") || s.ends_with("ing") || after_auxiliary)
 }
 
