@@ -319,11 +319,12 @@ pub fn names_a_medium(w: &Words, k: usize) -> bool {
 /// criticized …`). A cue word after a possessive is a noun (`Pyongyang's claims`).
 pub fn sentence_speaker(w: &Words, lo: usize, before: usize) -> Option<speaker::Phrase> {
     // (A cue inside a quotation is the quoted speaker's, not the sentence's.)
+    // (The cue test is a flag; the quotation test a search, so it comes second.)
     (lo..before).find_map(|c| {
+        w.verb_cue_at(c, before)?;
         if w.in_quotation(c) {
             return None;
         }
-        w.verb_cue_at(c, before)?;
         let p = speaker::before(w, lo, c)?;
         (!w.is_possessive_noun(p.end - 1)).then_some(p)
     })

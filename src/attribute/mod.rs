@@ -182,9 +182,7 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         // A clause that is one whole quotation, or a quoted phrase with a word or two
         // around it (`described it as "successful"`, `saying that Clinton "did not mean
         // it"`), is a direct quote, handled below: the report's attribution is its fallback.
-        let outside = (r.start..r.end)
-            .filter(|&k| !w.is_punct(k) && !in_quote(k))
-            .count();
+        let outside = words_outside_quotes(&w, &in_quote, r.start, r.end);
         if (inner.len() == 1 && covers(&w, &seg.quotes[inner[0]], r.start, r.end))
             || (!inner.is_empty() && outside < MIN_WORDS_OUTSIDE_QUOTES)
         {
@@ -363,11 +361,14 @@ fn governed_clause(
         .iter()
         .any(|&(j, f)| f.is_some() && span.overlaps(&seg.quotes[j].outer));
     let overlaps_report = reports.iter().any(|r| r.span().overlaps(&span));
-    let outside = (g.start..g.end)
-        .filter(|&k| !w.is_punct(k) && !in_quote(k))
-        .count();
-    let clause = outside >= MIN_WORDS_OUTSIDE_QUOTES;
+    let clause = words_outside_quotes(w, in_quote, g.start, g.end) >= MIN_WORDS_OUTSIDE_QUOTES;
     (!takes_attributed && !overlaps_report).then_some((span, g.found, clause))
+}
+
+/// The writer's own words among tokens `a..b`: neither punctuation nor inside quotation
+/// marks (a clause is `mixed` only with [`MIN_WORDS_OUTSIDE_QUOTES`] of them).
+fn words_outside_quotes(w: &Words, in_quote: &dyn Fn(usize) -> bool, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| !w.is_punct(k) && !in_quote(k)).count()
 }
 
 /// Longest adjunct (`In an interview,`) before a quotation that is not part of what the

@@ -988,10 +988,10 @@ pub(super) fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<spe
     let head = (start..before).find(|&k| {
         !w.is_punct(k)
             && !opener(k)
-            && !w.in_quotation(k)
             && (w.is_pronoun(k)
                 || (w.class(k).is_none()
                     && (w.is_capitalized(k) || w.title_at(k, before).is_some())))
+            && !w.in_quotation(k)
     })?;
     let mut end = head + 1;
     while end < before
