@@ -1607,3 +1607,43 @@ fn a_participle_after_a_tail_attribution_takes_the_speaker_not_a_word_in_the_quo
         ]
     );
 }
+
+#[test]
+fn a_lone_word_before_a_parenthetical_attribution_belongs_to_the_report() {
+    check(
+        "Voters, she said, should not have to worry about the banks.",
+        "indirect",
+        "Voters | should not have to worry about the banks",
+        "she",
+        "parenthetical",
+    );
+    check(
+        "But, he said, the bridge will stay shut for weeks.",
+        "indirect",
+        "the bridge will stay shut for weeks",
+        "he",
+        "parenthetical",
+    );
+    // Both pieces count towards the words outside the quotation: a report, not a direct quote.
+    check(
+        "Regulators, Ms. Ruiz said, called the merger \u{201C}deeply worrying.\u{201D}",
+        "mixed",
+        "Regulators | called the merger \u{201C}deeply worrying.\u{201D}",
+        "Ms. Ruiz",
+        "parenthetical",
+    );
+}
+
+#[test]
+fn a_quantifier_after_and_starts_a_clause_only_before_a_verb() {
+    check(
+        "Ortiz said the fees charged by banks and others \u{201C}hurt every family.\u{201D}",
+        "mixed",
+        "the fees charged by banks and others \u{201C}hurt every family.\u{201D}",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    let r = rows("Ortiz said the fees were unfair, and others have said the same about them.");
+    let contents: Vec<&str> = r.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(contents, ["the fees were unfair", "the same about them"]);
+}

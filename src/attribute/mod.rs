@@ -182,8 +182,13 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
         // A clause that is one whole quotation, or a quoted phrase with a word or two
         // around it (`described it as "successful"`, `saying that Clinton "did not mean
         // it"`), is a direct quote, handled below: the report's attribution is its fallback.
-        let outside = words_outside_quotes(&w, &in_quote, r.start, r.end);
-        if (inner.len() == 1 && covers(&w, &seg.quotes[inner[0]], r.start, r.end))
+        // (Both pieces of an interrupted report count: `CNN, Cruz said, called it "…"`.)
+        let outside = words_outside_quotes(&w, &in_quote, r.start, r.end)
+            + r.second
+                .map_or(0, |(b0, b1)| words_outside_quotes(&w, &in_quote, b0, b1));
+        if (r.second.is_none()
+            && inner.len() == 1
+            && covers(&w, &seg.quotes[inner[0]], r.start, r.end))
             || (!inner.is_empty() && outside < MIN_WORDS_OUTSIDE_QUOTES)
         {
             if let [only] = inner[..] {

@@ -337,9 +337,14 @@ fn parenthetical(
             continue;
         }
         // `But, he said, it is risky.`: a lone conjunction before the attribution is not
-        // part of the report.
-        let lead_words = (a..m).filter(|&k| !w.is_punct(k)).count();
-        if lead_words < 2 {
+        // part of the report (a lone noun or adverb is: `Voters, she said, don't …`).
+        let mut lead = (a..m).filter(|&k| !w.is_punct(k));
+        let lone_conjunction = match (lead.next(), lead.next()) {
+            (Some(k), None) => w.class(k) == Some(WordClass::Clause),
+            (None, _) => true,
+            _ => false,
+        };
+        if lone_conjunction {
             return Some(Reported {
                 start: close + 1,
                 end,
@@ -1060,10 +1065,7 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         if has_own_words
             && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
-            && matches!(
-                w.word(k + 1),
-                "he" | "she" | "they" | "He" | "She" | "They" | "others" | "some" | "many"
-            )
+            && starts_new_subject(w, k + 1, end)
             && !closes_subordinate_clause(w, start, k)
         {
             return if w.is(k - 1, ",") { k - 1 } else { k };
@@ -1102,6 +1104,23 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// True when token `k` is a subject pronoun, or a quantifier that a verb follows: `others have
+/// said` starts a clause, `the breaks used by Trump and others "do nothing"` does not.
+fn starts_new_subject(w: &Words, k: usize, end: usize) -> bool {
+    match w.word(k) {
+        "he" | "she" | "they" | "He" | "She" | "They" => true,
+        "others" | "some" | "many" => {
+            k + 1 < end
+                && !w.is_quote_mark(k + 1)
+                && (w.class(k + 1) == Some(WordClass::Auxiliary)
+                    || w.class(k + 1) == Some(WordClass::Adverb)
+                    || is_verb_like(w, k + 1)
+                    || (w.word(k + 1).ends_with("ing") && w.word(k + 1).len() > 4))
+        }
+        _ => false,
+    }
 }
 
 /// True when cue `c` lies in a subordinate clause that opens the sentence at `a`
