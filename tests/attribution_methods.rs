@@ -1647,3 +1647,40 @@ fn a_quantifier_after_and_starts_a_clause_only_before_a_verb() {
     let contents: Vec<&str> = r.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(contents, ["the fees were unfair", "the same about them"]);
 }
+
+#[test]
+fn a_time_phrase_between_speaker_cue_and_clause() {
+    check(
+        "The mayor, who in 2010 said the pier would reopen by spring, has changed her mind.",
+        "indirect",
+        "the pier would reopen by spring",
+        "who",
+        "speaker_cue_clause",
+    );
+    check(
+        "Ortiz said in March the budget would be balanced.",
+        "indirect",
+        "the budget would be balanced",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    // `said in August after …`: no clause follows the date; the cue reports nothing here.
+    assert!(rows("Ortiz spoke in August after the plant closed.").is_empty());
+    // `the last claim`: after an article and a time word the cue word is a noun.
+    assert!(rows("The evidence for the last claim was a video clip.").is_empty());
+}
+
+#[test]
+fn a_report_in_a_relative_clause_ends_at_its_comma_and_the_main_cue_takes_the_antecedent() {
+    let r = rows(
+        "Ortiz, who said the levy was unfair, told the council on Monday that she would repeal it.",
+    );
+    let got: Vec<(&str, &str)> = r.iter().map(|q| (q.1.as_str(), q.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("the levy was unfair", "who"),
+            ("she would repeal it", "Ortiz")
+        ]
+    );
+}

@@ -732,6 +732,8 @@ fn lead_attribution(
             }
             k += 1;
             (p, "agency_relay")
+        } else if let Some(p) = relative_antecedent(w, a, c) {
+            (p, "speaker_cue_clause")
         } else {
             match speaker::before(w, a, c) {
                 // `Austin's call for …` is a noun, not a verb with a subject (`he's
@@ -837,13 +839,17 @@ fn lead_attribution(
         } else if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
         }
-        // `said on Tuesday the plan …`: a date phrase, then the clause.
-        // (`has said for weeks he is …`: a duration.)
-        if !complementizer
-            && k + 2 < end
-            && (w.eq(k, "on") || w.eq(k, "for"))
-            && w.is_time_word(k + 1)
-        {
+        // `said on Tuesday the plan …`, `said in 2010 the …`: a date phrase, then the clause.
+        // (`has said for weeks he is …`: a duration. `said in August after …`: no clause
+        // follows; the report is elsewhere.)
+        let date_phrase = k + 2 < end
+            && (((w.eq(k, "on") || w.eq(k, "for")) && w.is_time_word(k + 1))
+                || (w.eq(k, "in")
+                    && (w.is_year(k + 1) || w.is_time_word(k + 1))
+                    && !is_subordinator(w, k + 2)
+                    && w.class(k + 2) != Some(WordClass::Preposition)
+                    && !w.is_punct(k + 2)));
+        if !complementizer && date_phrase {
             k += 2;
             if w.eq(k, "that") {
                 k += 1;
@@ -882,9 +888,23 @@ fn lead_attribution(
         }
         // `While critics argue that …, the president has …`: a report inside an opening
         // subordinate clause ends with it.
+        // `The mayor, who in 2010 said the pier would reopen, has changed her mind`: a
+        // report in a relative clause between commas ends at the comma before the main verb.
+        let relative = speaker.end == speaker.start + 1
+            && speaker.start > a
+            && w.is(speaker.start - 1, ",")
+            && matches!(w.word(speaker.start), "who" | "which");
         let clause_limit = if in_opening_subordinate(w, a, c) {
             (k..end)
                 .find(|&t| w.is(t, ",") && !in_quote(t))
+                .unwrap_or(end)
+        } else if relative {
+            (k..end.saturating_sub(1))
+                .find(|&t| {
+                    w.is(t, ",")
+                        && !in_quote(t)
+                        && (w.class(t + 1) == Some(WordClass::Auxiliary) || is_verb_like(w, t + 1))
+                })
                 .unwrap_or(end)
         } else {
             end
@@ -908,6 +928,19 @@ fn lead_attribution(
         });
     }
     None
+}
+
+/// `Trump, who said Sanders was not qualified, said on Wednesday …`: the subject of a cue right
+/// after a relative clause between commas is the phrase the relative pronoun follows.
+fn relative_antecedent(w: &Words, a: usize, c: usize) -> Option<speaker::Phrase> {
+    if c < a + 3 || !w.is(c - 1, ",") {
+        return None;
+    }
+    let relative = (a + 1..c - 1)
+        .rev()
+        .take_while(|&k| !w.is(k, ","))
+        .find(|&k| w.is(k - 1, ",") && matches!(w.word(k), "who" | "which"))?;
+    speaker::before(w, a, relative - 1).filter(|p| !is_bad_subject(w, *p))
 }
 
 /// Where a second report joined to the content starts (`… claimed responsibility but U.S.

@@ -383,12 +383,23 @@ fn is_manner_adverb(w: &Words, k: usize) -> bool {
 /// The phrase of [`before`] without the `of` extension.
 fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let mut j = skip_auxiliaries(w, lo, end);
-    // `RNC spokesman Sean Spicer on Thursday evening said`: a time phrase before the cue.
+    // `RNC spokesman Sean Spicer on Thursday evening said`, `who in 2010 said`: a time phrase
+    // before the cue.
     let mut t = j;
-    while t > lo && (w.is_time_word(t - 1) || (w.eq(t - 1, "on") && t < j)) {
+    while t > lo
+        && (w.is_time_word(t - 1)
+            || w.is_year(t - 1)
+            || ((w.eq(t - 1, "on") || w.eq(t - 1, "in")) && t < j))
+    {
         t -= 1;
     }
-    if t < j && t > lo && !w.is_punct(t - 1) && !w.eq(t, "this") {
+    // (`her March comment`, `the last claim`: a time word after a determiner modifies the
+    // noun the cue word is; after an article no one is named.)
+    let modifies_noun = t < j && t > lo && w.class(t - 1) == Some(WordClass::Determiner);
+    if modifies_noun && matches!(w.word(t - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+        return None;
+    }
+    if t < j && t > lo && !w.is_punct(t - 1) && !w.eq(t, "this") && !modifies_noun {
         j = skip_auxiliaries(w, lo, t);
     }
     if j == lo {

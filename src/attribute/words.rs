@@ -359,6 +359,12 @@ impl<'a> Words<'a> {
         self.adjunct_role(k) == Some(AdjunctRole::Time)
     }
 
+    /// A four-digit number (`2010`): a year in a time phrase (`who in 2010 said`).
+    pub fn is_year(&self, k: usize) -> bool {
+        let s = self.word(k);
+        s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+    }
+
     /// Ends in a possessive `'s`.
     pub fn is_possessive(&self, k: usize) -> bool {
         let s = self.word(k);
