@@ -1684,3 +1684,21 @@ fn a_report_in_a_relative_clause_ends_at_its_comma_and_the_main_cue_takes_the_an
         ]
     );
 }
+
+#[test]
+fn a_participle_after_a_subordinator_takes_the_sentence_subject() {
+    check(
+        "Ortiz resigned on Friday after saying that the budget could not be balanced.",
+        "indirect",
+        "the budget could not be balanced",
+        "Ortiz",
+        "participle_clause",
+    );
+    check(
+        "Ortiz voted for the levy despite admitting that it was unpopular with farmers.",
+        "indirect",
+        "it was unpopular with farmers",
+        "Ortiz",
+        "participle_clause",
+    );
+}

@@ -1000,8 +1000,12 @@ fn follows_comma_or_by(w: &Words, a: usize, c: usize) -> bool {
     // `…, falsely suggesting that …`: an adverb may stand before the participle.
     let adverb = |k: usize| w.class(k) == Some(WordClass::Adverb) || speaker::is_ly_adverb(w, k);
     let c = if c > a + 1 && adverb(c - 1) { c - 1 } else { c };
-    matches!(w.word(c - 1), "," | "by")
-        || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
+    // (`despite admitting that …`, `after saying …`, `while insisting …`: a participle
+    // after a subordinator has the sentence's subject too.)
+    matches!(
+        w.word(c - 1),
+        "," | "by" | "despite" | "after" | "before" | "while" | "without"
+    ) || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
 }
 
 /// The subject of a sentence: the speaker of its first reporting verb, else its first
