@@ -1702,3 +1702,13 @@ fn a_participle_after_a_subordinator_takes_the_sentence_subject() {
         "participle_clause",
     );
 }
+
+#[test]
+fn a_short_answer_that_ends_the_sentence_is_the_report() {
+    let r = rows("Asked whether the levy would stay, the mayor said no.");
+    let got: Vec<(&str, &str)> = r.iter().map(|q| (q.1.as_str(), q.2.as_str())).collect();
+    assert!(got.contains(&("no", "the mayor")), "{got:?}");
+    // A time word is no answer; a short phrase before more of the sentence is no report.
+    assert!(rows("That is what the mayor said yesterday.").is_empty());
+    assert!(rows("It was, as the mayor said, a disaster.").is_empty());
+}

@@ -911,7 +911,18 @@ fn lead_attribution(
         };
         let stop = cut(w, k, clause_limit);
         let stop = next_report_start(w, k, stop, in_quote).unwrap_or(stop);
-        if stop <= k || stop - k < MIN_CLAUSE {
+        // `72 percent said yes.`, `Asked who leads the party, he said Ryan.`: after an
+        // unambiguous reporting verb a short answer that ends the sentence is the report.
+        let short_answer = stop == end
+            && stop > k
+            && cue.strength >= MIN_LONG_SUBJECT_STRENGTH
+            && (k..stop).all(|t| {
+                !w.is_punct(t)
+                    && !w.is_time_word(t)
+                    && !in_quote(t)
+                    && w.class(t).is_none_or(|c| c == WordClass::Determiner)
+            });
+        if stop <= k || (stop - k < MIN_CLAUSE && !short_answer) {
             continue;
         }
         return Some(Reported {
