@@ -1712,3 +1712,21 @@ fn a_short_answer_that_ends_the_sentence_is_the_report() {
     assert!(rows("That is what the mayor said yesterday.").is_empty());
     assert!(rows("It was, as the mayor said, a disaster.").is_empty());
 }
+
+#[test]
+fn a_subject_with_an_apposition_before_said_is_no_inverted_tail() {
+    check(
+        "The city's former budget chief, Rosa Alvarez, said the official who replaced her should resign.",
+        "indirect",
+        "the official who replaced her should resign",
+        "Rosa Alvarez",
+        "speaker_cue_clause",
+    );
+    check(
+        "The plan will fail, said Ortiz.",
+        "indirect",
+        "The plan will fail",
+        "Ortiz",
+        "clause_cue_speaker",
+    );
+}

@@ -625,6 +625,16 @@ fn tail_after(
             .is_some_and(|(c, _)| c.kind != CueKind::Event)
             && !w.word(t).ends_with("ing")
         {
+            // `Mr. Trump's former campaign manager, Corey Lewandowski, said the staff …`:
+            // what stands before the cue is its subject with an apposition, not a clause.
+            let verbless = (a..comma).all(|k| {
+                w.class(k) != Some(WordClass::Auxiliary)
+                    && !is_verb_like(w, k)
+                    && !w.is_negated_auxiliary(k)
+            });
+            if verbless && speaker::before(w, a, t).is_some() {
+                return None;
+            }
             let p = speaker::after(w, t + len, end)?;
             // `…, said David Gilbert, its president`, `…, said an official who was briefed`
             let apposition = p.end < end && (w.is(p.end, ",") || w.eq(p.end, "who"));
