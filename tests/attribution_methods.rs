@@ -1730,3 +1730,23 @@ fn a_subject_with_an_apposition_before_said_is_no_inverted_tail() {
         "clause_cue_speaker",
     );
 }
+
+#[test]
+fn transcript_lines_led_by_a_repeated_capitalised_name() {
+    let r = rows(
+        "The panel met on Friday.\n\nMatthews: Well, speculation is bad for savers.\n\nLopez: No one thinks their pension is speculation.\n\nMatthews: Here is the irony of our time.",
+    );
+    let got: Vec<(&str, &str)> = r.iter().map(|q| (q.2.as_str(), q.4.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Matthews", "transcript"),
+            ("Lopez", "transcript"),
+            ("Matthews", "transcript")
+        ]
+    );
+    // One line led by a name and a colon is no transcript.
+    assert!(
+        rows("The panel met on Friday.\n\nMatthews: speculation is bad for savers.").is_empty()
+    );
+}

@@ -210,6 +210,9 @@ fn asked_questions(
 /// (`WALLACE: Let's start with …`) reports that speaker's words verbatim.
 fn transcript_lines(w: &Words) -> Vec<Reported> {
     let mut out = Vec::new();
+    // Lines led by a capitalised name (`Matthews: Well, …`) count only when one such name
+    // leads two lines or more: then the document is a transcript.
+    let mut named: Vec<Reported> = Vec::new();
     for p in &w.seg.paragraphs {
         let (mut a, end) = (p.tokens.start, p.tokens.end);
         // Transcripts quoted as a whole open each paragraph with a quotation mark.
@@ -226,11 +229,15 @@ fn transcript_lines(w: &Words) -> Vec<Reported> {
                 && word.chars().all(|c| !c.is_lowercase())
                 && (w.class(k).is_none() || (colon == a + 1 && matches!(word, "Q" | "A")))
         });
+        let title_name = !upper_name
+            && colon <= a + 3
+            && (a..colon).all(|k| w.is_capitalized(k) && w.class(k).is_none() && !w.is_punct(k));
         let label = colon == a + 1 && w.is_heading_label(a);
-        if !upper_name || label || end - (colon + 1) < MIN_CLAUSE {
+        if !(upper_name || title_name) || label || end - (colon + 1) < MIN_CLAUSE {
             continue;
         }
-        out.push(Reported {
+        let lines = if upper_name { &mut out } else { &mut named };
+        lines.push(Reported {
             start: colon + 1,
             end,
             found: Found {
@@ -245,6 +252,19 @@ fn transcript_lines(w: &Words) -> Vec<Reported> {
             },
             second: None,
         });
+    }
+    let name = |r: &Reported| w.range_span(r.found.speaker.start, r.found.speaker.end);
+    let text = w.text;
+    let repeated: Vec<bool> = named
+        .iter()
+        .map(|r| {
+            let n = name(r).slice(text);
+            named.iter().filter(|o| name(o).slice(text) == n).count() >= 2
+        })
+        .collect();
+    if repeated.iter().any(|&x| x) {
+        out.extend(named);
+        out.sort_by_key(|r| r.start);
     }
     out
 }
