@@ -1750,3 +1750,14 @@ fn transcript_lines_led_by_a_repeated_capitalised_name() {
         rows("The panel met on Friday.\n\nMatthews: speculation is bad for savers.").is_empty()
     );
 }
+
+#[test]
+fn an_aside_after_a_dash_does_not_lengthen_a_tail_attribution() {
+    check(
+        "The levy will be repealed, the mayor said on Monday at a town meeting in Dover \u{2014} a reversal of her earlier support for the tax.",
+        "indirect",
+        "The levy will be repealed",
+        "the mayor",
+        "clause_speaker_cue",
+    );
+}

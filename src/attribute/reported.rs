@@ -712,7 +712,15 @@ fn tail_after(
     // quotation after it, not the clause before.
     let introduces_quote =
         (extra..end.saturating_sub(1)).any(|k| matches!(w.word(k), "," | ":") && in_quote(k + 1));
-    if p.start != subject || end - extra > MAX_TAIL_EXTRA || !circumstance_only || introduces_quote
+    // (`…, Bill Clinton said this week at an event in Wyoming — an apparent reversal …`: the
+    // writer's aside after a dash does not count.)
+    let aside = (extra..end)
+        .find(|&k| matches!(w.word(k), "\u{2014}" | "\u{2013}" | "--" | ";"))
+        .unwrap_or(end);
+    if p.start != subject
+        || aside - extra > MAX_TAIL_EXTRA
+        || !circumstance_only
+        || introduces_quote
     {
         return None;
     }
