@@ -1761,3 +1761,15 @@ fn an_aside_after_a_dash_does_not_lengthen_a_tail_attribution() {
         "clause_speaker_cue",
     );
 }
+
+#[test]
+fn add_to_means_increase_not_speech() {
+    assert!(rows("Ortiz won the county on Tuesday, adding to her lead in the race.").is_empty());
+    check(
+        "Ortiz added that the lead would grow.",
+        "indirect",
+        "the lead would grow",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+}

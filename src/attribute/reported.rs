@@ -838,6 +838,10 @@ fn lead_attribution(
         // prepositional phrase is circumstance, not content (`warned against`, `called for`,
         // `promised to` take theirs as content).
         let adjunct_only = matches!(cue.lemma.as_str(), "say" | "tell" | "say that");
+        // `won the primary, adding to her delegate lead`: `add to` means increase.
+        if cue.lemma == "add" && k < end && w.eq(k, "to") {
+            continue;
+        }
         let mut complementizer = w.eq(k - 1, "that");
         if k < end && w.eq(k, "that") {
             k += 1;
