@@ -1773,3 +1773,11 @@ fn add_to_means_increase_not_speech() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_label_after_an_article_heads_no_headline_quote() {
+    let r = rows(
+        "The Latest: Ortiz to give away the city's old fire engine\nThe mayor spoke on Tuesday.",
+    );
+    assert!(r.iter().all(|q| q.4 != "headline_colon"), "{r:?}");
+}

@@ -285,7 +285,11 @@ fn headline_colon(w: &Words, a: usize, end: usize) -> Option<Reported> {
     }
     let colon = (a + 1..end.min(a + 6)).find(|&k| w.is(k, ":"))?;
     let p = speaker::before(w, a, colon)?;
-    let label = colon == a + 1 && w.is_heading_label(a);
+    // (`Update:`, `The Latest:`: a label, perhaps after an article.)
+    let label = (colon == a + 1 && w.is_heading_label(a))
+        || (colon == a + 2
+            && w.class(a) == Some(WordClass::Determiner)
+            && w.is_heading_label(a + 1));
     if p.start != a || label || end - (colon + 1) < MIN_CLAUSE {
         return None;
     }
