@@ -1781,3 +1781,21 @@ fn a_label_after_an_article_heads_no_headline_quote() {
     );
     assert!(r.iter().all(|q| q.4 != "headline_colon"), "{r:?}");
 }
+
+#[test]
+fn a_declined_or_missing_answer_reports_its_topic() {
+    check(
+        "A city spokesman did not respond to requests for comment on the audit.",
+        "indirect",
+        "requests for comment on the audit",
+        "spokesman",
+        "speaker_cue_clause",
+    );
+    check(
+        "Ortiz declined to comment on the reaction to the levy.",
+        "indirect",
+        "the reaction to the levy",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+}
