@@ -1799,3 +1799,66 @@ fn a_declined_or_missing_answer_reports_its_topic() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_long_aside_between_subject_and_cue_keeps_the_opening_subject() {
+    check(
+        "The clerk of nearly ten years, a registered voter who spoke on the condition of anonymity for fear of reprisal, said she was dismissed in March.",
+        "indirect",
+        "she was dismissed in March",
+        "The clerk of nearly ten years",
+        "speaker_cue_clause",
+    );
+    // The head noun phrase speaks, not the names in its complement.
+    check(
+        "Yet some residents who have listened to Mayor Ortiz's speeches over the years, at the pier or on the radio, said she had less energy than they remembered.",
+        "indirect",
+        "she had less energy than they remembered",
+        "some residents",
+        "speaker_cue_clause",
+    );
+    // An inverted tail is not a lead report.
+    let r = rows("The contrast with the council, said Ortiz and others, would be clear to voters.");
+    assert!(
+        r.iter().all(|q| q.3 != "The contrast with the council"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn adjuncts_and_asides_before_the_complementizer() {
+    check(
+        "Ortiz said in an interview with The Harbor Gazette last week that the pier would reopen.",
+        "indirect",
+        "the pier would reopen",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    check(
+        "Her chief of staff Ana Li said — on the radio, as it happens — that the levy raised $4 million.",
+        "indirect",
+        "the levy raised $4 million",
+        "Her chief of staff Ana Li",
+        "speaker_cue_clause",
+    );
+    // A verb ends the adjunct: the `that` after `saying only` is not the first cue's.
+    let r = rows(
+        "Ortiz wouldn't say Tuesday how the city would spend the money, saying only that it was early.",
+    );
+    assert!(
+        r.iter()
+            .any(|q| q.1 == "how the city would spend the money" && q.2 == "Ortiz"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_prepositional_aside_after_a_short_subject_is_part_of_the_report() {
+    check(
+        "The pollster Ana Li said Ortiz, despite her wealth, is better placed to win the harbor vote.",
+        "indirect",
+        "Ortiz, despite her wealth, is better placed to win the harbor vote",
+        "The pollster Ana Li",
+        "speaker_cue_clause",
+    );
+}

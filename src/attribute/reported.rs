@@ -17,6 +17,13 @@ const MIN_LONG_SUBJECT_STRENGTH: f32 = 0.95;
 const MIN_SECOND_PART: usize = 2;
 /// Fewest tokens a reported clause must have.
 const MIN_CLAUSE: usize = 3;
+
+/// Most tokens of circumstance between a cue and its complementizer (`said in an interview
+/// with The Associated Press last week that …`).
+const MAX_ADJUNCT_BEFORE_THAT: usize = 12;
+/// The same after cues other than `say` and `tell`, whose prepositional phrases may be
+/// content.
+const MAX_TOPIC_BEFORE_THAT: usize = 9;
 /// Longest source phrase after `according to`, in tokens.
 const MAX_SOURCE: usize = 16;
 /// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
@@ -777,7 +784,21 @@ fn lead_attribution(
         } else if let Some(p) = relative_antecedent(w, a, c) {
             (p, "speaker_cue_clause")
         } else {
-            match speaker::before(w, a, c) {
+            // `Some voters who have listened to his speeches, on television …, said`: a
+            // phrase after a preposition, or one that cannot speak, is no subject when the
+            // sentence opens with one and an aside stands before the cue.
+            let nearest = speaker::before(w, a, c);
+            let doubtful = nearest.is_none_or(|p| {
+                is_bad_subject(w, p)
+                    || w.is_possessive_noun(p.end - 1)
+                    || (p.start > a && w.class(p.start - 1) == Some(WordClass::Preposition))
+            });
+            let nearest = if doubtful && cue.strength >= MIN_LONG_SUBJECT_STRENGTH {
+                subject_before_aside(w, a, c, c + len, end).or(nearest)
+            } else {
+                nearest
+            };
+            match nearest {
                 // `Austin's call for …` is a noun, not a verb with a subject (`he's
                 // predicting` is a pronoun and a verb).
                 Some(p) if !w.is_possessive_noun(p.end - 1) && !is_bad_subject(w, p) => {
@@ -856,11 +877,34 @@ fn lead_attribution(
                 || w.is_time_word(k)
                 || is_circumstance(w, k))
         {
-            if let Some(t) = (k..end.min(k + 9))
-                .take_while(|&t| !w.is_punct(t) || w.is(t, ","))
+            // (After other cues a `that` further on is mostly a relative pronoun: `agreed to
+            // divide the primaries in ways that …`.)
+            let reach = if adjunct_only {
+                MAX_ADJUNCT_BEFORE_THAT
+            } else {
+                MAX_TOPIC_BEFORE_THAT
+            };
+            // (A verb ends the adjunct: `wouldn't say Tuesday how the party would …, saying
+            // only that`.)
+            if let Some(t) = (k..end.min(k + reach))
+                .take_while(|&t| {
+                    (!w.is_punct(t) || w.is(t, ","))
+                        && w.class(t) != Some(WordClass::Auxiliary)
+                        && w.verb_cue_at(t, end).is_none()
+                })
                 .find(|&t| w.eq(t, "that"))
             {
                 k = t + 1;
+                complementizer = true;
+            }
+        }
+        // `said — on Twitter, as it happens — that …`: an aside between dashes before the
+        // complementizer.
+        let is_dash = |t: usize| matches!(w.word(t), "\u{2013}" | "\u{2014}" | "--");
+        if !complementizer && k < end && is_dash(k) {
+            let close = (k + 1..end.min(k + MAX_ADJUNCT_BEFORE_THAT)).find(|&t| is_dash(t));
+            if let Some(close) = close.filter(|&t| t + 1 < end && w.eq(t + 1, "that")) {
+                k = close + 2;
                 complementizer = true;
             }
         }
@@ -985,6 +1029,67 @@ fn lead_attribution(
         });
     }
     None
+}
+
+/// Longest aside between a sentence's subject and its cue taken by [`subject_before_aside`].
+const MAX_ASIDE: usize = 32;
+
+/// `The employee, a Republican who spoke on the condition of anonymity, said she …`,
+/// `Wilcox, whose education … was paid for by the military, said he …`: the subject that
+/// opens the sentence (after an opening conjunction) when a long aside between commas
+/// stands before the cue at `c`. Only when the clause after the cue (at `after`) starts
+/// with a lower-case word or a pronoun: in `The contrast with Trump, said Doyle, would be
+/// clear` the cue is an inverted tail.
+fn subject_before_aside(
+    w: &Words,
+    a: usize,
+    c: usize,
+    after: usize,
+    end: usize,
+) -> Option<speaker::Phrase> {
+    let clause_follows = after < end
+        && !w.is_punct(after)
+        && !w.is_quote_mark(after)
+        && (!w.is_capitalized(after) || w.is_pronoun(after));
+    if c < a + 3 || !w.is(c - 1, ",") || w.word(c).ends_with("ing") || !clause_follows {
+        return None;
+    }
+    let start = after_opening_conjunction(w, a, c);
+    let comma = (start + 1..c - 1).find(|&k| w.is(k, ",") && !w.in_quotation(k))?;
+    let opener = matches!(
+        w.class(start),
+        Some(WordClass::Preposition | WordClass::Clause | WordClass::Adverb | WordClass::Auxiliary)
+    ) || w.is_time_word(start)
+        || w.word(start).ends_with("ing")
+        || is_subordinator(w, start);
+    if opener || c - 1 - comma > MAX_ASIDE || (start..c).any(|k| w.is_quote_mark(k)) {
+        return None;
+    }
+    let subject = speaker::subject_before(w, start, comma).filter(|p| p.start == start)?;
+    // The speaker is the head noun phrase, not the names in its complement
+    // (`veterans interviewed at Trump rallies`, `officials familiar with the server taken from
+    // Mrs. Clinton's house`): it ends before a relative word, a participle or a preposition
+    // other than `of` that follows a lower-case word.
+    let lower = |k: usize| !w.is_capitalized(k) && !w.is_punct(k);
+    let core_end = (subject.start + 1..subject.end)
+        .find(|&k| {
+            let participle = lower(k)
+                && (w.word(k).ends_with("ed") || w.word(k).ends_with("ing"))
+                && w.class(k - 1).is_none();
+            let complement = w.class(k) == Some(WordClass::Preposition) && !w.eq(k, "of");
+            lower(k - 1) && (participle || complement || w.class(k) == Some(WordClass::Clause))
+        })
+        .unwrap_or(subject.end);
+    // (`officials familiar with the server`)
+    let core_end = if core_end > subject.start + 1 && w.eq(core_end - 1, "familiar") {
+        core_end - 1
+    } else {
+        core_end
+    };
+    Some(speaker::Phrase {
+        start: subject.start,
+        end: core_end,
+    })
 }
 
 /// `Trump, who said Sanders was not qualified, said on Wednesday …`: the subject of a cue right
@@ -1138,7 +1243,11 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         if w.is(k, ":") && k + 1 < end && w.is_quote_mark(k + 1) {
             return k;
         }
-        if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) {
+        // (`said Trump, despite his wealth, is …`: a prepositional aside after the subject.)
+        let aside_after_subject =
+            !has_own_words && k + 1 < end && matches!(w.word(k + 1), "despite" | "unlike");
+        if w.is(k, ",") && k + 1 < end && ends_report_after_comma(w, k + 1) && !aside_after_subject
+        {
             return k;
         }
         // `…, writing that …`, `…,” adding that …`: a reporting participle opens a report
