@@ -1862,3 +1862,13 @@ fn a_prepositional_aside_after_a_short_subject_is_part_of_the_report() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_day_or_month_is_never_the_resolved_speaker() {
+    let (_, _, mention, name, _) = one(
+        "Mayor Ana Ortiz met the board for the last time on Friday. He said the pier would reopen.",
+    );
+    assert_eq!((mention.as_str(), name.as_str()), ("He", "Ana Ortiz"));
+    let (_, _, _, name, _) = one("The vote is on Super Tuesday. He said the race was over.");
+    assert_eq!(name, "");
+}

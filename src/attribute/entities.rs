@@ -275,6 +275,16 @@ impl Entities {
             // A title alone (`The Secretary`): refers to whoever holds it.
             return;
         };
+        // `said Trump Tuesday`, `Friday`, `Super Tuesday`: a day or month after a name, or
+        // alone, names no one.
+        let Some(nb) = (na..nb)
+            .rev()
+            .find(|&k| !w.is_punct(k) && !w.is_time_word(k))
+            .map(|k| k + 1)
+            .filter(|&end| !(na..end).all(|k| w.eq(k, "Super") || w.is_time_word(k)))
+        else {
+            return;
+        };
         // `Banca Dorica Group`, `Lambeth Council`: an organisation the lexicons do not know
         // speaks for itself.
         let last_word = (na..nb).rev().find(|&k| !w.is_punct(k));
