@@ -1872,3 +1872,21 @@ fn a_day_or_month_is_never_the_resolved_speaker() {
     let (_, _, _, name, _) = one("The vote is on Super Tuesday. He said the race was over.");
     assert_eq!(name, "");
 }
+
+#[test]
+fn a_pronoun_subject_ends_a_report_only_after_a_comma_and_a_conjunction() {
+    check(
+        "Ortiz said the levy would pass and she would sign it within a week.",
+        "indirect",
+        "the levy would pass and she would sign it within a week",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    check(
+        "Ortiz is promising lower fares and \"boats, boats, boats,\" but she has also raised the harbor levy.",
+        "mixed",
+        "lower fares and \"boats, boats, boats,\"",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+}

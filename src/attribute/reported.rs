@@ -1269,6 +1269,7 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
             && (w.is(k, ",") || w.eq(k, "and") || w.eq(k, "but"))
             && k + 1 < end
             && starts_new_subject(w, k + 1, end)
+            && (!w.is_pronoun(k + 1) || (!w.is(k, ",") && after_comma(w, start, k)))
             && !closes_subordinate_clause(w, start, k)
         {
             return if w.is(k - 1, ",") { k - 1 } else { k };
@@ -1307,6 +1308,12 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// True when a comma stands before token `k`, perhaps with a closing quotation mark
+/// between (`lower taxes and "jobs, jobs, jobs," but he …`).
+fn after_comma(w: &Words, start: usize, k: usize) -> bool {
+    (k > start && w.is(k - 1, ",")) || (k > start + 1 && w.is_quote_mark(k - 1) && w.is(k - 2, ","))
 }
 
 /// True when token `k` is a subject pronoun, or a quantifier that a verb follows: `others have
