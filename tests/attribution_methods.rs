@@ -1890,3 +1890,33 @@ fn a_pronoun_subject_ends_a_report_only_after_a_comma_and_a_conjunction() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_name_then_asides_before_the_cue_after_a_quote() {
+    check(
+        "\"It is an invasion of the harbor's domain,\" Ana Ortiz, the mayor of Gull Island, one of the towns suing the board, said at an event.",
+        "direct",
+        "It is an invasion of the harbor's domain,",
+        "Ana Ortiz",
+        "quote_speaker_cue",
+    );
+    // A day after the cue is no inverted speaker.
+    check(
+        "\"The levy will pass,\" Ortiz, the mayor, said Tuesday.",
+        "direct",
+        "The levy will pass,",
+        "Ortiz",
+        "quote_speaker_cue",
+    );
+}
+
+#[test]
+fn a_first_person_possessive_opens_a_speaker_phrase() {
+    check(
+        "\"We live by the tides,\" my father often said.",
+        "direct",
+        "We live by the tides,",
+        "my father",
+        "quote_speaker_cue",
+    );
+}

@@ -64,8 +64,21 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
             break;
         }
         if let Some((cue, len)) = w.verb_cue_at(c, hi) {
+            // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing
+            // the agency, said`: a name right after the closing mark, then asides between
+            // commas up to the cue.
+            let name_then_asides = || {
+                speaker::after(w, k, c)
+                    .filter(|p| p.end + 1 < c && w.is(p.end, ",") && w.is(c - 1, ","))
+            };
+            // A proper name there speaks rather than the description after it.
+            let proper_name = name_then_asides()
+                .filter(|p| (p.start..p.end).all(|j| w.is_capitalized(j) || w.is_punct(j)));
             // `"…?" a narrator in the Clinton ad asks.`: any noun phrase can stand there.
-            let p = speaker::before(w, k, c).or_else(|| noun_phrase_subject(w, k, c))?;
+            let p = proper_name
+                .or_else(|| speaker::before(w, k, c))
+                .or_else(|| noun_phrase_subject(w, k, c))
+                .or_else(name_then_asides)?;
             // `"…," another friend, Mariam Emara, told CNN`: a description may precede.
             let described =
                 p.start > k && w.is(p.start - 1, ",") && (k..p.start - 1).all(|j| !w.is_punct(j));
@@ -76,7 +89,9 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
             let p = if p.start == k || described {
                 p
             } else {
-                noun_phrase_subject(w, k, c).filter(|whole| whole.start == k)?
+                noun_phrase_subject(w, k, c)
+                    .filter(|whole| whole.start == k)
+                    .or_else(name_then_asides)?
             };
             return Some(Found::new(
                 p,

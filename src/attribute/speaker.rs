@@ -857,10 +857,13 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
         }
         return (end > first + 1).then_some(Phrase { start: first, end });
     }
-    last_head.map(|h| Phrase {
-        start: first,
-        end: h + 1,
-    })
+    // (`said Tuesday`: a day names no one.)
+    last_head
+        .map(|h| Phrase {
+            start: first,
+            end: h + 1,
+        })
+        .filter(|p| !(p.start..p.end).all(|k| w.is_time_word(k)))
 }
 
 #[cfg(test)]
