@@ -1920,3 +1920,21 @@ fn a_first_person_possessive_opens_a_speaker_phrase() {
         "quote_speaker_cue",
     );
 }
+
+#[test]
+fn chants_songs_and_written_texts_attribute_their_quotes() {
+    check(
+        "\"What curfew?\" protesters chanted.",
+        "direct",
+        "What curfew?",
+        "protesters",
+        "quote_speaker_cue",
+    );
+    check(
+        "\"The pier must reopen,\" the statement read.",
+        "direct",
+        "The pier must reopen,",
+        "the statement",
+        "quote_speaker_cue",
+    );
+}

@@ -178,6 +178,16 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
         if cue.takes_addressee && c + len == open {
             return None;
         }
+        // `She read "The Quiet Orchard" twice`: right after `read` or `sing`, quoted words in
+        // title case name the work.
+        if matches!(cue.lemma.as_str(), "read" | "sing") && c + len == open {
+            let close = (open + 1..w.tokens.len())
+                .find(|&k| w.is_quote_mark(k))
+                .unwrap_or(open + 1);
+            if w.is_title_case(open + 1, close) {
+                return None;
+            }
+        }
         // `he said on "Meet the Press."`, `said in an interview with "Off Message"`:
         // after the cue's place or medium, a quotation names a programme or publication.
         if !adjacent && j == open && names_a_medium(w, open - 1) {

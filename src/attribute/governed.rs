@@ -31,7 +31,7 @@ pub fn clause(
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Governed> {
     let end = clause_end(w, lo, hi);
-    if open <= lo + 1 || close_end > end || is_name(w, open + 1, close_end - 1) {
+    if open <= lo + 1 || close_end > end || w.is_title_case(open + 1, close_end - 1) {
         return None;
     }
     // `punctuated his list by saying "Too many."`, `boasting about "winning"`: a verb right
@@ -113,27 +113,6 @@ fn is_be(w: &Words, k: usize) -> bool {
         w.word(k).to_ascii_lowercase().as_str(),
         "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
     )
-}
-
-/// `"The X-Files"`, `"Monday Night Baseball"`: quoted words in title case name a work, show
-/// or group; nobody says them.
-fn is_name(w: &Words, a: usize, b: usize) -> bool {
-    let mut capitalized = 0;
-    for k in a..b {
-        if w.is_punct(k) {
-            continue;
-        }
-        if w.is_capitalized(k) {
-            capitalized += 1;
-        } else if !matches!(
-            w.class(k),
-            Some(WordClass::Determiner | WordClass::Preposition)
-        ) && !matches!(w.word(k), "and" | "or")
-        {
-            return false;
-        }
-    }
-    capitalized > 0
 }
 
 /// `were featured in`, `was caught`, `is scheduled to`: a past participle after a form of

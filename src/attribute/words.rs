@@ -354,6 +354,27 @@ impl<'a> Words<'a> {
         self.lex.organization_words.contains(self.word(k))
     }
 
+    /// `"The X-Files"`, `"Monday Night Baseball"`: words `a..b` in title case, which in
+    /// quotation marks name a work, show or group that nobody says.
+    pub fn is_title_case(&self, a: usize, b: usize) -> bool {
+        let mut capitalized = 0;
+        for k in a..b {
+            if self.is_punct(k) {
+                continue;
+            }
+            if self.is_capitalized(k) {
+                capitalized += 1;
+            } else if !matches!(
+                self.class(k),
+                Some(WordClass::Determiner | WordClass::Preposition)
+            ) && !matches!(self.word(k), "and" | "or")
+            {
+                return false;
+            }
+        }
+        capitalized > 0
+    }
+
     /// `Monday`, `yesterday`, `earlier`, `evening`: a time word (`adjuncts.csv`).
     pub fn is_time_word(&self, k: usize) -> bool {
         self.adjunct_role(k) == Some(AdjunctRole::Time)
