@@ -1938,3 +1938,19 @@ fn chants_songs_and_written_texts_attribute_their_quotes() {
         "quote_speaker_cue",
     );
 }
+
+#[test]
+fn a_second_reporting_verb_between_two_quotes_keeps_them_apart() {
+    let r = rows(
+        "\"Keep your hands in sight,\" Blige sings to the crowd before asking them, \"Where do we go from here?\"",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].1, "Where do we go from here?");
+    // Only the attribution between them: one quote in two pieces.
+    let (_, content, _, _, method) =
+        one("\"Keep your hands in sight,\" Blige sings to the crowd, \"and go home.\"");
+    assert_eq!(
+        (content.as_str(), method.as_str()),
+        ("Keep your hands in sight, | and go home.", "interrupted")
+    );
+}

@@ -18,7 +18,7 @@ use found::Found;
 use words::Words;
 
 use crate::document::{Document, Span};
-use crate::lexicon::{Lexicons, WordClass};
+use crate::lexicon::{CueKind, Lexicons, WordClass};
 use crate::segment::Segmentation;
 use crate::stance::StanceScores;
 
@@ -431,6 +431,12 @@ fn interrupts(w: &Words, f: Found, open: usize) -> bool {
         (from == open && !addressee) || matches!(w.word(b), "," | ":" | "\u{2014}")
     }) && (from..open).all(|k| !w.is_quote_mark(k) && !matches!(w.word(k), "." | ";" | "?" | "!"))
         && (from == 0 || sentence_of(open) == sentence_of(from - 1))
+        // (`"A," Blige sings before asking her, "B"`: a second reporting verb introduces B.)
+        && (from..open).all(|k| {
+            w.verb_cue_at(k, open).is_none_or(|(cue, _)| {
+                !matches!(cue.kind, CueKind::Verb | CueKind::Phrase)
+            })
+        })
 }
 
 /// `"…," the nominee told "Fox and Friends"`: a quotation right after a cue that takes an
