@@ -1954,3 +1954,23 @@ fn a_second_reporting_verb_between_two_quotes_keeps_them_apart() {
         ("Keep your hands in sight, | and go home.", "interrupted")
     );
 }
+
+#[test]
+fn a_participle_takes_the_name_its_sentence_verb_follows() {
+    let (_, _, mention, _, method) = one(
+        "At a town hall in Harwich, Gull Island, on Sunday, Mayor Ana Ortiz defended the levy, saying that the pier needed it.",
+    );
+    assert_eq!(
+        (mention.as_str(), method.as_str()),
+        ("Mayor Ana Ortiz", "participle_clause")
+    );
+    let (_, _, mention, _, _) = one(
+        "Facing criticism from Harwich and Dover, Ana Ortiz released a statement, describing the levy as fair.",
+    );
+    assert_eq!(mention, "Ana Ortiz");
+    // Not a pronoun inside an earlier report.
+    let r = rows(
+        "Ortiz, speaking to a harbor group, said she would order a review and warned against hackers from abroad.",
+    );
+    assert!(r.iter().all(|q| q.2 != "she"), "{r:?}");
+}

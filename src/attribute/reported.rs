@@ -1189,23 +1189,50 @@ pub(super) fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<spe
             || (w.word(k).ends_with("ed") && w.class(k + 1) == Some(WordClass::Preposition))
     };
     let opener = |k: usize| k == start && (w.is_time_word(k) || participle(k));
-    let head = (start..before).find(|&k| {
+    let is_head = |k: usize| {
         !w.is_punct(k)
             && !opener(k)
             && (w.is_pronoun(k)
                 || (w.class(k).is_none()
                     && (w.is_capitalized(k) || w.title_at(k, before).is_some())))
             && !w.in_quotation(k)
-    })?;
-    let mut end = head + 1;
-    while end < before
-        && !w.is_pronoun(head)
-        && w.class(end).is_none()
-        && (w.is_capitalized(end) || w.title_at(end, before).is_some())
-    {
-        end += 1;
-    }
-    speaker::before(w, start, end)
+    };
+    let phrase_end = |head: usize| {
+        let mut end = head + 1;
+        while end < before
+            && !w.is_pronoun(head)
+            && w.class(end).is_none()
+            && (w.is_capitalized(end) || w.title_at(end, before).is_some())
+        {
+            end += 1;
+        }
+        end
+    };
+    // (`At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …, saying`, `Facing
+    // criticism from Democrats, Mr. Trump released …`: the name a verb follows is the
+    // subject, not a name in an opening phrase.)
+    let verb_follows = |end: usize| {
+        let mut k = end;
+        if k < before && w.is(k, "(") {
+            k = (k..before.min(k + 8))
+                .find(|&j| w.is(j, ")"))
+                .map_or(k, |j| j + 1);
+        }
+        while k < before && w.class(k) == Some(WordClass::Adverb) {
+            k += 1;
+        }
+        k < before && (w.class(k) == Some(WordClass::Auxiliary) || is_verb_like(w, k))
+    };
+    // (The subject stands before the sentence's first reporting verb: in `Trump, speaking
+    // …, said he would … and warned …`, `he` is the report's.)
+    let limit = (start..before)
+        .find(|&k| w.verb_cue_at(k, before).is_some())
+        .unwrap_or(before);
+    let first = (start..before).find(|&k| is_head(k))?;
+    let head = (first..limit)
+        .find(|&k| is_head(k) && verb_follows(phrase_end(k)))
+        .unwrap_or(first);
+    speaker::before(w, start, phrase_end(head))
 }
 
 /// Where a reported clause ends: before `and <verb>ed` / `, but <verb>ed` (a second
