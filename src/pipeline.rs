@@ -132,14 +132,18 @@ where
     I: IntoIterator<Item = Record>,
     F: FnMut(&[Outcome], u64) -> Result<(), E>,
 {
-    for_each_batch(records, lex, |outcomes, input_bytes| {
-        sink(&outcomes, input_bytes)
-    })
+    for_each_batch(
+        records,
+        lex,
+        |_| (),
+        |outcomes, _, input_bytes| sink(&outcomes, input_bytes),
+    )
 }
 
 /// [`run_batches`] with reading, analysis and writing overlapped: `records()` is iterated
-/// on a thread of its own, each batch is analysed and `prepare`d (say, rendered to CSV
-/// rows) in parallel on the current rayon pool, and `sink` consumes the batches in input
+/// on a thread of its own, each document of a batch is analysed and `prepare`d (say,
+/// rendered to CSV rows) in the same task on the current rayon pool, while its analysis is
+/// still in cache, and `sink` consumes the batches in input
 /// order on another thread while the next batch is analysed. Reading and writing are
 /// serial work; run in line with the analysis they would leave the pool's threads idle.
 /// At most one batch waits on each side, so memory stays bounded. The first error of
@@ -176,10 +180,12 @@ where
             Ok(())
         });
         // An error here only means the writer stopped; its own error is the one to report.
-        let _ = for_each_batch(record_rx, lex, |outcomes, input_bytes| {
-            let prepared: Vec<T> = outcomes.par_iter().map(&prepare).collect();
-            batch_tx.send((outcomes, prepared, input_bytes))
-        });
+        let _ = for_each_batch(
+            record_rx,
+            lex,
+            prepare,
+            |outcomes, prepared, input_bytes| batch_tx.send((outcomes, prepared, input_bytes)),
+        );
         drop(batch_tx);
         match writer.join() {
             Ok(result) => result,
@@ -188,11 +194,19 @@ where
     })
 }
 
-/// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch.
-fn for_each_batch<I, F, E>(records: I, lex: &Lexicons, mut sink: F) -> Result<(), E>
+/// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch,
+/// each with what `prepare` made of it in the task that produced it, in input order.
+fn for_each_batch<I, P, T, F, E>(
+    records: I,
+    lex: &Lexicons,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
 where
     I: IntoIterator<Item = Record>,
-    F: FnMut(Vec<Outcome>, u64) -> Result<(), E>,
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    F: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E>,
 {
     let mut records = records.into_iter();
     loop {
@@ -210,7 +224,7 @@ where
         if batch.is_empty() {
             return Ok(());
         }
-        let outcomes: Vec<Outcome> = batch
+        let (outcomes, prepared): (Vec<Outcome>, Vec<T>) = batch
             .into_par_iter()
             .map(|r| match r {
                 Ok(doc) if doc.text.len() >= MAX_TEXT_BYTES => Outcome::Failed(RecordError::new(
@@ -225,8 +239,12 @@ where
                 Ok(doc) => analyze_isolated(doc, lex),
                 Err(e) => Outcome::Failed(e),
             })
-            .collect();
-        sink(outcomes, input_bytes)?;
+            .map(|outcome| {
+                let prepared = prepare(&outcome);
+                (outcome, prepared)
+            })
+            .unzip();
+        sink(outcomes, prepared, input_bytes)?;
     }
 }
 
