@@ -140,37 +140,61 @@ where
     )
 }
 
-/// [`run_batches`] with reading, analysis and writing overlapped: `records()` is iterated
-/// on a thread of its own, each document of a batch is analysed and `prepare`d (say,
-/// rendered to CSV rows) in the same task on the current rayon pool, while its analysis is
-/// still in cache, and `sink` consumes the batches in input
-/// order on another thread while the next batch is analysed. Reading and writing are
-/// serial work; run in line with the analysis they would leave the pool's threads idle.
-/// At most one batch waits on each side, so memory stays bounded. The first error of
-/// `sink` stops the run and is returned.
-pub fn run_pipelined<I, M, P, T, S, E>(
-    records: M,
-    lex: &Lexicons,
-    prepare: P,
-    sink: S,
-) -> Result<(), E>
-where
-    M: FnOnce() -> I + Send,
-    I: IntoIterator<Item = Record>,
-    P: Fn(&Outcome) -> T + Sync,
-    T: Send,
-    S: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E> + Send,
-    E: Send,
-{
-    std::thread::scope(|scope| {
+/// Records read on a thread of their own, started as soon as the inputs are known: the
+/// first batch is read while the rest of the run gets ready (the lexicons are parsed, the
+/// output opened), and reading then goes on beside the analysis. At most [`BATCH_DOCS`]
+/// records wait to be taken. Dropped without [`run_pipelined`], it lets the reader stop at
+/// its next record.
+pub struct ReadAhead {
+    records: std::sync::mpsc::Receiver<Record>,
+    reader: std::thread::JoinHandle<()>,
+}
+
+impl ReadAhead {
+    /// Starts iterating `records()` on a new thread (the iterator is made there, so it
+    /// need not be `Send`).
+    pub fn spawn<M, I>(records: M) -> ReadAhead
+    where
+        M: FnOnce() -> I + Send + 'static,
+        I: IntoIterator<Item = Record>,
+    {
         let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<Record>(BATCH_DOCS);
-        scope.spawn(move || {
+        let reader = std::thread::spawn(move || {
             for record in records() {
                 if record_tx.send(record).is_err() {
                     break; // the run stopped
                 }
             }
         });
+        ReadAhead {
+            records: record_rx,
+            reader,
+        }
+    }
+}
+
+/// [`run_batches`] with reading, analysis and writing overlapped: the records come from
+/// the reader thread of `records`, each document of a batch is analysed and `prepare`d
+/// (say, rendered to CSV rows) in the same task on the current rayon pool, while its
+/// analysis is still in cache, and `sink` consumes the batches in input order on another
+/// thread while the next batch is analysed. Reading and writing are serial work; run in
+/// line with the analysis they would leave the pool's threads idle. At most one batch
+/// waits on each side, so memory stays bounded. The first error of `sink` stops the run
+/// and is returned; a panic of the reader is resumed here.
+pub fn run_pipelined<P, T, S, E>(
+    records: ReadAhead,
+    lex: &Lexicons,
+    prepare: P,
+    sink: S,
+) -> Result<(), E>
+where
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    S: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E> + Send,
+    E: Send,
+{
+    let ReadAhead { records, reader } = records;
+    let written = std::thread::scope(|scope| {
         let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Outcome>, Vec<T>, u64)>(1);
         let writer = scope.spawn(move || {
             let mut sink = sink;
@@ -180,18 +204,20 @@ where
             Ok(())
         });
         // An error here only means the writer stopped; its own error is the one to report.
-        let _ = for_each_batch(
-            record_rx,
-            lex,
-            prepare,
-            |outcomes, prepared, input_bytes| batch_tx.send((outcomes, prepared, input_bytes)),
-        );
+        // The records are dropped with the loop, so a reader still going stops.
+        let _ = for_each_batch(records, lex, prepare, |outcomes, prepared, input_bytes| {
+            batch_tx.send((outcomes, prepared, input_bytes))
+        });
         drop(batch_tx);
         match writer.join() {
             Ok(result) => result,
             Err(panic) => std::panic::resume_unwind(panic),
         }
-    })
+    });
+    match reader.join() {
+        Ok(()) => written,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch,
