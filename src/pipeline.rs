@@ -140,6 +140,26 @@ where
     )
 }
 
+/// [`run_batches`] with each outcome also `prepare`d (say, rendered to CSV rows) in the
+/// task that analysed it, as `whosaid run` does; `sink` gets the outcomes and what was
+/// made of them, in input order.
+pub fn run_batches_prepared<I, P, T, F, E>(
+    records: I,
+    lex: &Lexicons,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: IntoIterator<Item = Record>,
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    F: FnMut(&[Outcome], &[T], u64) -> Result<(), E>,
+{
+    for_each_batch(records, lex, prepare, |outcomes, prepared, input_bytes| {
+        sink(&outcomes, &prepared, input_bytes)
+    })
+}
+
 /// Records read on a thread of their own, started as soon as the inputs are known: the
 /// first batch is read while the rest of the run gets ready (the lexicons are parsed, the
 /// output opened), and reading then goes on beside the analysis. At most [`BATCH_DOCS`]
