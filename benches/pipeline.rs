@@ -15,8 +15,9 @@
 //!   `whosaid run`) into temporary files, then rendering the aggregate tables; the final
 //!   fsync and rename of `TableSet::finish` are left out so that the disk does not decide
 //!   the figure;
-//! - `end_to_end`: all of the above as `whosaid run` chains them (`pipeline::run_batches`
-//!   with rows rendered in parallel), on a rayon pool of 1 and of 2 threads.
+//! - `end_to_end`: all of the above as `whosaid run` chains them
+//!   (`pipeline::run_batches_prepared`, each document's rows rendered in the task that
+//!   analysed it), on a rayon pool of 1 and of 2 threads.
 //!
 //! Run: `cargo bench --bench pipeline` (about 4½ minutes on two cores); one line with
 //! e.g. `cargo bench --bench pipeline -- sample_50MB/end_to_end/1_thread/MB`.
@@ -25,13 +26,12 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode,
     Throughput,
 };
-use rayon::prelude::*;
 use std::path::Path;
 use std::time::Duration;
 use whosaid::attribute::{attribute, Quote};
 use whosaid::corpus::{read_bytes, InputFormat, ReadOptions, Record};
 use whosaid::output::{render, Aggregates, CellMode, Period, Rendered, TableSet};
-use whosaid::pipeline::{run_batches, Outcome};
+use whosaid::pipeline::{run_batches_prepared, Outcome};
 use whosaid::segment::{segment, Segmentation};
 use whosaid::stance::score_quotes;
 use whosaid::{analyze, Document, Lexicons};
@@ -249,14 +249,17 @@ fn bench_corpus(c: &mut Criterion, corpus: &Corpus) {
         bench_both(&mut group, &units, "end_to_end", &param, || {
             pool.install(|| {
                 let mut writer = Writer::new(out.path());
-                run_batches(corpus.records(), lex, |outcomes, _| {
-                    let rendered: Vec<Rendered> =
-                        outcomes.par_iter().map(|o| render(o, MODE)).collect();
-                    for (o, rows) in outcomes.iter().zip(&rendered) {
-                        writer.write(o, rows);
-                    }
-                    Ok::<(), ()>(())
-                })
+                run_batches_prepared(
+                    corpus.records(),
+                    lex,
+                    |o| render(o, MODE),
+                    |outcomes, rendered, _| {
+                        for (o, rows) in outcomes.iter().zip(rendered) {
+                            writer.write(o, rows);
+                        }
+                        Ok::<(), ()>(())
+                    },
+                )
                 .expect("infallible sink");
                 writer.finish()
             })

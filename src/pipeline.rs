@@ -84,12 +84,40 @@ fn text_warnings(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("empty text".to_string());
     }
-    let controls = text
-        .bytes()
-        .filter(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
-        .count();
+    let controls = count_controls(text.as_bytes());
     (controls > 0)
         .then(|| format!("{controls} control characters (NUL, other C0 or DEL) kept in the text"))
+}
+
+/// True for a control byte that [`text_warnings`] reports: C0 other than tab, line feed
+/// and carriage return, or DEL. Written with `&` and `|` rather than `&&` and `||` so a
+/// loop over it compiles to vector compares with no branch per byte.
+#[inline(always)]
+fn is_reported_control(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f)
+}
+
+/// Bytes per block of [`count_controls`]: the per-block count fits in a `u8`.
+const CONTROL_BLOCK: usize = 128;
+
+/// How many bytes of `bytes` are reported controls ([`is_reported_control`]). Every
+/// document's text goes through here, so it counts a block at a time into a byte-wide
+/// sum (vectorised, no branch per byte) instead of testing byte by byte.
+fn count_controls(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(CONTROL_BLOCK);
+    let mut count = 0usize;
+    for block in &mut blocks {
+        let in_block: u8 = block
+            .iter()
+            .fold(0u8, |n, &b| n + u8::from(is_reported_control(b)));
+        count += usize::from(in_block);
+    }
+    count
+        + blocks
+            .remainder()
+            .iter()
+            .filter(|&&b| is_reported_control(b))
+            .count()
 }
 
 /// Documents per batch: enough to keep every thread busy, few enough to bound memory.
@@ -104,41 +132,89 @@ where
     I: IntoIterator<Item = Record>,
     F: FnMut(&[Outcome], u64) -> Result<(), E>,
 {
-    for_each_batch(records, lex, |outcomes, input_bytes| {
-        sink(&outcomes, input_bytes)
-    })
+    for_each_batch(
+        records,
+        lex,
+        |_| (),
+        |outcomes, _, input_bytes| sink(&outcomes, input_bytes),
+    )
 }
 
-/// [`run_batches`] with reading, analysis and writing overlapped: `records()` is iterated
-/// on a thread of its own, each batch is analysed and `prepare`d (say, rendered to CSV
-/// rows) in parallel on the current rayon pool, and `sink` consumes the batches in input
-/// order on another thread while the next batch is analysed. Reading and writing are
-/// serial work; run in line with the analysis they would leave the pool's threads idle.
-/// At most one batch waits on each side, so memory stays bounded. The first error of
-/// `sink` stops the run and is returned.
-pub fn run_pipelined<I, M, P, T, S, E>(
-    records: M,
+/// [`run_batches`] with each outcome also `prepare`d (say, rendered to CSV rows) in the
+/// task that analysed it, as `whosaid run` does; `sink` gets the outcomes and what was
+/// made of them, in input order.
+pub fn run_batches_prepared<I, P, T, F, E>(
+    records: I,
     lex: &Lexicons,
     prepare: P,
-    sink: S,
+    mut sink: F,
 ) -> Result<(), E>
 where
-    M: FnOnce() -> I + Send,
     I: IntoIterator<Item = Record>,
     P: Fn(&Outcome) -> T + Sync,
     T: Send,
-    S: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E> + Send,
-    E: Send,
+    F: FnMut(&[Outcome], &[T], u64) -> Result<(), E>,
 {
-    std::thread::scope(|scope| {
+    for_each_batch(records, lex, prepare, |outcomes, prepared, input_bytes| {
+        sink(&outcomes, &prepared, input_bytes)
+    })
+}
+
+/// Records read on a thread of their own, started as soon as the inputs are known: the
+/// first batch is read while the rest of the run gets ready (the lexicons are parsed, the
+/// output opened), and reading then goes on beside the analysis. At most [`BATCH_DOCS`]
+/// records wait to be taken. Dropped without [`run_pipelined`], it lets the reader stop at
+/// its next record.
+pub struct ReadAhead {
+    records: std::sync::mpsc::Receiver<Record>,
+    reader: std::thread::JoinHandle<()>,
+}
+
+impl ReadAhead {
+    /// Starts iterating `records()` on a new thread (the iterator is made there, so it
+    /// need not be `Send`).
+    pub fn spawn<M, I>(records: M) -> ReadAhead
+    where
+        M: FnOnce() -> I + Send + 'static,
+        I: IntoIterator<Item = Record>,
+    {
         let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<Record>(BATCH_DOCS);
-        scope.spawn(move || {
+        let reader = std::thread::spawn(move || {
             for record in records() {
                 if record_tx.send(record).is_err() {
                     break; // the run stopped
                 }
             }
         });
+        ReadAhead {
+            records: record_rx,
+            reader,
+        }
+    }
+}
+
+/// [`run_batches`] with reading, analysis and writing overlapped: the records come from
+/// the reader thread of `records`, each document of a batch is analysed and `prepare`d
+/// (say, rendered to CSV rows) in the same task on the current rayon pool, while its
+/// analysis is still in cache, and `sink` consumes the batches in input order on another
+/// thread while the next batch is analysed. Reading and writing are serial work; run in
+/// line with the analysis they would leave the pool's threads idle. At most one batch
+/// waits on each side, so memory stays bounded. The first error of `sink` stops the run
+/// and is returned; a panic of the reader is resumed here.
+pub fn run_pipelined<P, T, S, E>(
+    records: ReadAhead,
+    lex: &Lexicons,
+    prepare: P,
+    sink: S,
+) -> Result<(), E>
+where
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    S: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E> + Send,
+    E: Send,
+{
+    let ReadAhead { records, reader } = records;
+    let written = std::thread::scope(|scope| {
         let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Outcome>, Vec<T>, u64)>(1);
         let writer = scope.spawn(move || {
             let mut sink = sink;
@@ -148,8 +224,8 @@ where
             Ok(())
         });
         // An error here only means the writer stopped; its own error is the one to report.
-        let _ = for_each_batch(record_rx, lex, |outcomes, input_bytes| {
-            let prepared: Vec<T> = outcomes.par_iter().map(&prepare).collect();
+        // The records are dropped with the loop, so a reader still going stops.
+        let _ = for_each_batch(records, lex, prepare, |outcomes, prepared, input_bytes| {
             batch_tx.send((outcomes, prepared, input_bytes))
         });
         drop(batch_tx);
@@ -157,14 +233,26 @@ where
             Ok(result) => result,
             Err(panic) => std::panic::resume_unwind(panic),
         }
-    })
+    });
+    match reader.join() {
+        Ok(()) => written,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
-/// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch.
-fn for_each_batch<I, F, E>(records: I, lex: &Lexicons, mut sink: F) -> Result<(), E>
+/// The batch loop behind [`run_batches`] and [`run_pipelined`]: owned outcomes per batch,
+/// each with what `prepare` made of it in the task that produced it, in input order.
+fn for_each_batch<I, P, T, F, E>(
+    records: I,
+    lex: &Lexicons,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
 where
     I: IntoIterator<Item = Record>,
-    F: FnMut(Vec<Outcome>, u64) -> Result<(), E>,
+    P: Fn(&Outcome) -> T + Sync,
+    T: Send,
+    F: FnMut(Vec<Outcome>, Vec<T>, u64) -> Result<(), E>,
 {
     let mut records = records.into_iter();
     loop {
@@ -182,7 +270,7 @@ where
         if batch.is_empty() {
             return Ok(());
         }
-        let outcomes: Vec<Outcome> = batch
+        let (outcomes, prepared): (Vec<Outcome>, Vec<T>) = batch
             .into_par_iter()
             .map(|r| match r {
                 Ok(doc) if doc.text.len() >= MAX_TEXT_BYTES => Outcome::Failed(RecordError::new(
@@ -197,14 +285,37 @@ where
                 Ok(doc) => analyze_isolated(doc, lex),
                 Err(e) => Outcome::Failed(e),
             })
-            .collect();
-        sink(outcomes, input_bytes)?;
+            .map(|outcome| {
+                let prepared = prepare(&outcome);
+                (outcome, prepared)
+            })
+            .unzip();
+        sink(outcomes, prepared, input_bytes)?;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_count_matches_the_byte_test() {
+        // Every byte value, at every position of a block and across block boundaries.
+        let all: Vec<u8> = (0..=255u8).collect();
+        let mut text = Vec::new();
+        for round in 0..3 {
+            text.extend(all.iter().cycle().skip(round * 37).take(1000));
+            text.extend(std::iter::repeat_n(0u8, CONTROL_BLOCK * 2 + round));
+        }
+        for len in [0, 1, 127, 128, 129, 255, 256, 300, text.len()] {
+            let slice = &text[..len];
+            let expected = slice
+                .iter()
+                .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+                .count();
+            assert_eq!(count_controls(slice), expected, "length {len}");
+        }
+    }
 
     #[test]
     fn a_panic_in_the_analysis_fails_only_its_document() {

@@ -6,7 +6,7 @@ use crate::lexicon::Lexicons;
 use crate::output::{
     check_writable, render, Aggregates, CellMode, Period, Rendered, StreamTable, TableSet,
 };
-use crate::pipeline::{run_pipelined, Outcome};
+use crate::pipeline::{run_pipelined, Outcome, ReadAhead};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -139,9 +139,16 @@ pub fn run(args: RunArgs) -> Result<i32> {
         anyhow::bail!("--no-header applies only to --emit (tables in --out always have a header)");
     }
     let inputs = discover(&args.inputs, forced)?;
+    let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
+    let options = ReadOptions {
+        max_doc_bytes: args.max_doc_bytes,
+        stream: args.emit.is_some(),
+    };
+    // Reading starts here, beside the lexicon load.
+    let records = ReadAhead::spawn(move || read_all(inputs, options));
     let lexicons = Lexicons::load_with(args.lexicons.as_deref(), &args.lexicon)?;
     let out = match (&args.out, args.emit) {
-        (_, Some(table)) => return stream(&args, table, inputs, &lexicons),
+        (_, Some(table)) => return stream(&args, table, records, &lexicons),
         (Some(out), None) => out.clone(),
         // clap requires one of the two.
         (None, None) => anyhow::bail!("give --out DIR or --emit TABLE"),
@@ -149,21 +156,15 @@ pub fn run(args: RunArgs) -> Result<i32> {
     check_writable(&out)?;
     let pool = pool(&args)?;
 
-    let total_bytes = inputs.iter().map(|f| f.size).sum::<Option<u64>>();
     let bar = progress::bar(total_bytes, args.quiet);
     let started = Instant::now();
     let mode = CellMode::from_raw_flag(args.raw_csv);
-    let options = ReadOptions {
-        max_doc_bytes: args.max_doc_bytes,
-        ..ReadOptions::default()
-    };
     let mut tables = TableSet::create(&out, &lexicons.stance.category_names(), mode)?;
     let mut aggregates = Aggregates::new(args.period);
     let totals = analyse_all(
         &pool,
-        inputs,
+        records,
         &lexicons,
-        options,
         mode,
         &|e| bar.suspend(|| eprintln!("whosaid: warning: {e}")),
         |outcome, rows| {
@@ -193,15 +194,13 @@ pub fn run(args: RunArgs) -> Result<i32> {
     Ok(exit_code(&args, &totals))
 }
 
-/// Analyses every input in parallel batches and hands each document's outcome and rendered
+/// Analyses every record in parallel batches and hands each document's outcome and rendered
 /// rows to `write`, in input order; `progress` hears the input bytes and documents done
 /// after each batch, `warn` each failed record. Shared by the table run and `--emit`.
-#[allow(clippy::too_many_arguments)]
 fn analyse_all(
     pool: &rayon::ThreadPool,
-    inputs: Vec<crate::corpus::InputFile>,
+    records: ReadAhead,
     lexicons: &Lexicons,
-    options: ReadOptions,
     mode: CellMode,
     warn: &(dyn Fn(&dyn std::fmt::Display) + Sync),
     mut write: impl FnMut(&Outcome, &Rendered) -> Result<()> + Send,
@@ -210,7 +209,7 @@ fn analyse_all(
     pool.install(|| {
         let mut totals = Totals::default();
         run_pipelined(
-            move || read_all(inputs, options),
+            records,
             lexicons,
             |outcome| render(outcome, mode),
             |outcomes, rendered, input_bytes| {
@@ -256,14 +255,10 @@ fn pool(args: &RunArgs) -> Result<rayon::ThreadPool> {
 fn stream(
     args: &RunArgs,
     table: StreamTable,
-    inputs: Vec<crate::corpus::InputFile>,
+    records: ReadAhead,
     lexicons: &Lexicons,
 ) -> Result<i32> {
     let mode = CellMode::from_raw_flag(args.raw_csv);
-    let options = ReadOptions {
-        max_doc_bytes: args.max_doc_bytes,
-        stream: true,
-    };
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     if !args.no_header {
         out.write_all(&table.header(&lexicons.stance.category_names(), mode)?)
@@ -272,9 +267,8 @@ fn stream(
     let started = Instant::now();
     let totals = analyse_all(
         &pool(args)?,
-        inputs,
+        records,
         lexicons,
-        options,
         mode,
         &|e| {
             if !args.quiet {

@@ -63,6 +63,16 @@ pub struct StanceEntry {
     pub modifier: Option<(ModifierKind, f32)>,
 }
 
+/// 64-bit words in the prefilter of [`StanceLexicon::get`] (65,536 bits, 8 KB).
+const FILTER_WORDS: usize = 1024;
+
+/// The prefilter bit of a key hash: bits of the hash that the table's own hashing of the
+/// key does not favour.
+#[inline(always)]
+fn filter_bit(h: u64) -> usize {
+    ((h >> 24) as usize) & (FILTER_WORDS * 64 - 1)
+}
+
 /// All stance terms and modifiers, keyed by the hash of their normalised form.
 #[derive(Debug, Default)]
 pub struct StanceLexicon {
@@ -70,6 +80,10 @@ pub struct StanceLexicon {
     keys: Vec<String>,
     /// Hash -> (entry index or `u32::MAX` for a bare prefix, a longer key continues).
     table: FxHashMap<u64, (u32, bool)>,
+    /// One bit per [`filter_bit`] of every hash in `table` (8 KB, stays in L1): most
+    /// words of a quote are in no stance lexicon and are turned away here without a
+    /// probe of the table. Empty until the first key is added.
+    filter: Vec<u64>,
     /// Most words in any key.
     pub max_words: usize,
     /// Category dictionaries added by the user (counted, not weighted).
@@ -80,13 +94,24 @@ pub struct StanceLexicon {
 pub const MAX_WEIGHT: f32 = 4.0;
 
 impl StanceLexicon {
+    /// Marks hash `h` in the prefilter (every hash put in `table` goes through here).
+    fn mark(&mut self, h: u64) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; FILTER_WORDS];
+        }
+        let bit = filter_bit(h);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+    }
+
     fn slot(&mut self, key: &str) -> usize {
         for (end, _) in key.match_indices(' ') {
             let prefix = hash_normalized(&key[..end]);
+            self.mark(prefix);
             self.table.entry(prefix).or_insert((u32::MAX, true)).1 = true;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         let h = hash_normalized(key);
+        self.mark(h);
         let next = self.entries.len() as u32;
         let slot = self.table.entry(h).or_insert((u32::MAX, false));
         if slot.0 == u32::MAX {
@@ -113,6 +138,15 @@ impl StanceLexicon {
     /// whether a longer key continues it.
     #[inline]
     pub fn get(&self, h: u64) -> Option<(Option<usize>, bool)> {
+        let bit = filter_bit(h);
+        // No bit, no key (an empty filter: no key at all).
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|&word| word & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
         self.table.get(&h).map(|&(i, continues)| {
             (
                 ((i as usize) < self.entries.len()).then_some(i as usize),
@@ -210,4 +244,41 @@ pub fn parse_weight(file: &LexiconFile, line: usize, s: &str) -> Result<f32, Lex
                 format!("`{s}` is not a non-zero weight between -4 and 4"),
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prefilter_keeps_every_key_and_prefix() {
+        let mut lex = StanceLexicon::default();
+        assert_eq!(lex.get(hash_normalized("good")), None);
+        let terms: Vec<String> = (0..5000).map(|i| format!("term{i}")).collect();
+        for t in &terms {
+            lex.set_weight(t, Dimension::Tone, 1.0);
+        }
+        lex.set_weight("out of the blue", Dimension::Tone, -1.0);
+        lex.set_modifier("not", ModifierKind::Negator, 0.0);
+        for t in &terms {
+            let (entry, _) = lex.get(hash_normalized(t)).expect("a key is found");
+            assert_eq!(lex.key(entry.expect("an entry")), t);
+        }
+        for prefix in ["out", "out of", "out of the"] {
+            assert_eq!(lex.get(hash_normalized(prefix)), Some((None, true)));
+        }
+        let (entry, continues) = lex.get(hash_normalized("out of the blue")).expect("found");
+        assert_eq!(lex.key(entry.expect("an entry")), "out of the blue");
+        assert!(!continues);
+        assert!(lex.get(hash_normalized("not")).is_some());
+        // Most words that are no key are turned away by the filter alone.
+        let bit_set = |h: u64| lex.filter[filter_bit(h) / 64] & (1 << (filter_bit(h) % 64)) != 0;
+        let passed = (0..10_000)
+            .filter(|i| bit_set(hash_normalized(&format!("other{i}"))))
+            .count();
+        assert!(
+            passed < 2_000,
+            "{passed} of 10000 unknown words pass the filter"
+        );
+    }
 }

@@ -7,6 +7,7 @@ mod decimal;
 mod facts;
 mod parts;
 mod reader;
+mod row_writer;
 mod rows;
 mod speakers;
 mod tables;

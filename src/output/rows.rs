@@ -3,6 +3,7 @@
 
 use super::cells::{cell, CellMode};
 use super::decimal::push_fixed3;
+use super::row_writer::RowWriter;
 use crate::attribute::Quote;
 use crate::pipeline::{Analysis, Outcome};
 
@@ -58,19 +59,6 @@ pub struct Rendered {
     pub quotes: Vec<u8>,
 }
 
-fn writer() -> csv::Writer<Vec<u8>> {
-    // A small buffer: the default 64 KB would be allocated and zeroed for every document.
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .buffer_capacity(1024)
-        .from_writer(Vec::new())
-}
-
-fn into_bytes(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
-    // Flushing into a Vec cannot fail.
-    w.into_inner().unwrap_or_default()
-}
-
 /// Renders one outcome's rows; `mode` says whether text cells are neutralised for
 /// spreadsheets (see [`super::cells`]).
 pub fn render(outcome: &Outcome, mode: CellMode) -> Rendered {
@@ -80,25 +68,21 @@ pub fn render(outcome: &Outcome, mode: CellMode) -> Rendered {
             quotes: quote_rows(a, mode),
         },
         Outcome::Failed(e) => {
-            let mut w = writer();
-            let line = e.line.map(|l| l.to_string()).unwrap_or_default();
-            // Writing into a Vec cannot fail.
-            let _ = w.write_record([
-                cell(&e.id, mode).as_ref(),
-                &cell(&e.source_file, mode),
-                &line,
-                "",
-                "",
-                "error",
-                &cell(&format!("{}: {}", e.location, e.message), mode),
-                "0",
-                "0",
-                "0",
-                "0",
-                "0",
-            ]);
+            let mut w = RowWriter::with_capacity(256);
+            let mut num = itoa::Buffer::new();
+            w.field(&cell(&e.id, mode));
+            w.field(&cell(&e.source_file, mode));
+            w.plain(e.line.map_or("", |l| num.format(l)));
+            w.field("");
+            w.field("");
+            w.field("error");
+            w.field(&cell(&format!("{}: {}", e.location, e.message), mode));
+            for _ in 0..5 {
+                w.plain("0");
+            }
+            w.end_record();
             Rendered {
-                documents: into_bytes(w),
+                documents: w.into_bytes(),
                 quotes: Vec::new(),
             }
         }
@@ -107,32 +91,33 @@ pub fn render(outcome: &Outcome, mode: CellMode) -> Rendered {
 
 fn document_row(a: &Analysis, mode: CellMode) -> Vec<u8> {
     let m = &a.doc.meta;
-    let mut w = writer();
-    let _ = w.write_record([
-        cell(&m.id, mode).as_ref(),
-        &cell(&m.source_file, mode),
-        &m.line.map(|l| l.to_string()).unwrap_or_default(),
-        &cell(m.date.as_deref().unwrap_or(""), mode),
-        &cell(m.title.as_deref().unwrap_or(""), mode),
-        "ok",
-        &cell(&a.warnings.join(" | "), mode),
-        &a.doc.text.len().to_string(),
-        &a.paragraphs.to_string(),
-        &a.sentences.to_string(),
-        &a.quotes.len().to_string(),
-        &a.warnings.len().to_string(),
-    ]);
-    into_bytes(w)
+    let mut w = RowWriter::with_capacity(256);
+    let mut num = itoa::Buffer::new();
+    w.field(&cell(&m.id, mode));
+    w.field(&cell(&m.source_file, mode));
+    w.plain(m.line.map_or("", |l| num.format(l)));
+    w.field(&cell(m.date.as_deref().unwrap_or(""), mode));
+    w.field(&cell(m.title.as_deref().unwrap_or(""), mode));
+    w.field("ok");
+    w.field(&cell(&a.warnings.join(" | "), mode));
+    w.plain(num.format(a.doc.text.len()));
+    w.plain(num.format(a.paragraphs));
+    w.plain(num.format(a.sentences));
+    w.plain(num.format(a.quotes.len()));
+    w.plain(num.format(a.warnings.len()));
+    w.end_record();
+    w.into_bytes()
 }
 
 fn quote_rows(a: &Analysis, mode: CellMode) -> Vec<u8> {
     let text = a.doc.text.as_str();
-    let mut w = writer();
+    // About 400 bytes a row with its text.
+    let mut w = RowWriter::with_capacity(a.quotes.len() * 400);
     let doc_id = cell(&a.doc.meta.id, mode);
     for (i, q) in a.quotes.iter().enumerate() {
         write_quote(&mut w, text, &doc_id, i, q, mode);
     }
-    into_bytes(w)
+    w.into_bytes()
 }
 
 /// Writes one quote row field by field: numbers through a stack buffer, text straight from
@@ -140,7 +125,7 @@ fn quote_rows(a: &Analysis, mode: CellMode) -> Vec<u8> {
 /// (and the neutralised copy of a text cell that starts like a formula). `doc_id` is
 /// already neutralised.
 fn write_quote(
-    w: &mut csv::Writer<Vec<u8>>,
+    w: &mut RowWriter,
     text: &str,
     doc_id: &str,
     index: usize,
@@ -149,20 +134,15 @@ fn write_quote(
 ) {
     let mut num = itoa::Buffer::new();
     let span = q.span();
-    let field = |w: &mut csv::Writer<Vec<u8>>, s: &str| {
-        let _ = w.write_field(s);
-    };
-    let text_field = |w: &mut csv::Writer<Vec<u8>>, s: &str| {
-        let _ = w.write_field(cell(s, mode).as_bytes());
-    };
-    field(w, doc_id);
+    let text_field = |w: &mut RowWriter, s: &str| w.field(&cell(s, mode));
+    w.field(doc_id);
     let mut scratch = String::with_capacity(32);
     scratch.push('q');
     scratch.push_str(num.format(index + 1));
-    field(w, &scratch);
-    field(w, q.kind.as_str());
-    field(w, num.format(span.start));
-    field(w, num.format(span.end));
+    w.plain(&scratch);
+    w.field(q.kind.as_str());
+    w.plain(num.format(span.start));
+    w.plain(num.format(span.end));
     scratch.clear();
     for (k, f) in q.fragments.iter().enumerate() {
         if k > 0 {
@@ -172,7 +152,7 @@ fn write_quote(
         scratch.push('-');
         scratch.push_str(num.format(f.end));
     }
-    field(w, &scratch);
+    w.plain(&scratch);
     match q.fragments.as_slice() {
         [one] => text_field(w, one.slice(text)),
         many => {
@@ -180,23 +160,23 @@ fn write_quote(
             text_field(w, &joined.join(" "));
         }
     }
-    field(w, num.format(q.paragraph));
-    field(w, num.format(q.sentence));
-    field(w, if q.headline { "true" } else { "false" });
+    w.plain(num.format(q.paragraph));
+    w.plain(num.format(q.sentence));
+    w.plain(if q.headline { "true" } else { "false" });
     let speaker = q.speaker.as_ref();
     text_field(w, speaker.map_or("", |s| s.mention.slice(text)));
     match speaker {
         Some(s) => {
-            field(w, num.format(s.mention.start));
-            field(w, num.format(s.mention.end));
+            w.plain(num.format(s.mention.start));
+            w.plain(num.format(s.mention.end));
         }
         None => {
-            field(w, "");
-            field(w, "");
+            w.plain("");
+            w.plain("");
         }
     }
     text_field(w, speaker.and_then(|s| s.name.as_deref()).unwrap_or(""));
-    field(w, speaker.map_or("", |s| s.kind.as_str()));
+    w.field(speaker.map_or("", |s| s.kind.as_str()));
     text_field(
         w,
         speaker.and_then(|s| s.affiliation.as_deref()).unwrap_or(""),
@@ -204,40 +184,40 @@ fn write_quote(
     text_field(w, q.cue.map_or("", |c| c.slice(text)));
     match q.cue {
         Some(c) => {
-            field(w, num.format(c.start));
-            field(w, num.format(c.end));
+            w.plain(num.format(c.start));
+            w.plain(num.format(c.end));
         }
         None => {
-            field(w, "");
-            field(w, "");
+            w.plain("");
+            w.plain("");
         }
     }
-    field(w, q.method);
+    w.field(q.method);
     scratch.clear();
     push_fixed3(&mut scratch, f64::from(q.confidence));
-    field(w, &scratch);
+    w.plain(&scratch);
     match &q.stance {
         Some(st) => {
             for v in [st.tone, st.conflict, st.certainty] {
                 scratch.clear();
                 push_fixed3(&mut scratch, v);
-                field(w, &scratch);
+                w.plain(&scratch);
             }
             text_field(w, &st.terms);
         }
         None => {
             for _ in 0..4 {
-                field(w, "");
+                w.plain("");
             }
         }
     }
     if let Some(st) = &q.stance {
         for count in &st.categories {
-            field(w, num.format(*count));
+            w.plain(num.format(*count));
             scratch.clear();
             push_fixed3(&mut scratch, f64::from(*count) / f64::from(st.words.max(1)));
-            field(w, &scratch);
+            w.plain(&scratch);
         }
     }
-    let _ = w.write_record(None::<&[u8]>);
+    w.end_record();
 }

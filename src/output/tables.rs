@@ -2,6 +2,7 @@
 
 use super::affiliations::{AFFILIATION_COLUMNS, TIMELINE_COLUMNS};
 use super::cells::{cell, CellMode};
+use super::row_writer::RowWriter;
 use super::rows::{Rendered, DOCUMENT_COLUMNS, QUOTE_COLUMNS};
 use super::speakers::SPEAKER_COLUMNS;
 use super::Aggregates;
@@ -237,17 +238,12 @@ impl TableSet {
 
 /// Appends rows to a table.
 fn write_rows(table: &mut Table, rows: Vec<Vec<String>>) -> Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
+    let mut w = RowWriter::default();
     // The cells borrow from `rows`; only a neutralised cell is a new string.
-    let mut cells = Vec::new();
     for row in &rows {
-        cells.clear();
-        cells.extend(row.iter().map(|c| cell(c, table.mode)));
-        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
+        w.record(row.iter().map(|c| cell(c, table.mode)));
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = w.into_bytes();
     table
         .file
         .write_all(&bytes)

@@ -24,8 +24,9 @@ const BEFORE_CONTRAST: f32 = 0.5;
 
 /// One lexicon term that contributed to a score.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TermHit {
-    pub term: String,
+pub struct TermHit<'a> {
+    /// The term's normalised key, borrowed from the lexicon.
+    pub term: &'a str,
     pub negated: bool,
     /// Contributions on the lexicon scale per dimension (tone, conflict, certainty).
     pub contributions: [f32; 3],
@@ -104,7 +105,7 @@ pub fn score_tokens<'t>(
 ) -> StanceScores {
     let tokens: Vec<&Token> = tokens.into_iter().collect();
     let (categories, words) = count_categories(text, &tokens, lex);
-    let mut hits: Vec<TermHit> = Vec::new();
+    let mut hits: Vec<TermHit<'_>> = Vec::new();
     // Contributions of the current sentence start at this hit index (for `but`).
     let mut sentence_first_hit = 0;
     let mut clause_weight = 1.0f32;
@@ -171,7 +172,7 @@ pub fn score_tokens<'t>(
                 }
             }
             hits.push(TermHit {
-                term: lex.key(i).to_string(),
+                term: lex.key(i),
                 negated,
                 contributions,
             });
@@ -249,7 +250,7 @@ fn push_signed_hundredths(out: &mut String, v: f32) {
 }
 
 /// Sums the hits per dimension, normalises, and writes the explanation.
-fn summarize(hits: &[TermHit]) -> StanceScores {
+fn summarize(hits: &[TermHit<'_>]) -> StanceScores {
     let mut sums = [0.0f64; 3];
     let mut terms = String::new();
     for hit in hits {
@@ -262,7 +263,7 @@ fn summarize(hits: &[TermHit]) -> StanceScores {
             if !terms.is_empty() {
                 terms.push(';');
             }
-            terms.push_str(&hit.term);
+            terms.push_str(hit.term);
             if hit.negated {
                 terms.push_str("(negated)");
             }
