@@ -1974,3 +1974,16 @@ fn a_participle_takes_the_name_its_sentence_verb_follows() {
     );
     assert!(r.iter().all(|q| q.2 != "she"), "{r:?}");
 }
+
+#[test]
+fn a_time_phrase_after_an_apposition_is_skipped_before_the_cue() {
+    check(
+        "Ana Ortiz, the harbor chair, this past week announced the creation of a ferry fund.",
+        "indirect",
+        "the creation of a ferry fund",
+        "Ana Ortiz",
+        "speaker_cue_clause",
+    );
+    let r = rows("Ortiz, who in the past has voiced doubts, told the board she would sign the levy.");
+    assert!(r.iter().all(|q| q.2 != "past"), "{r:?}");
+}

@@ -386,10 +386,14 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     // `RNC spokesman Sean Spicer on Thursday evening said`, `who in 2010 said`: a time phrase
     // before the cue.
     let mut t = j;
+    // (`who in the past has voiced`: the article of a time phrase after `in`.)
+    let article_of_time_phrase =
+        |t: usize| t >= lo + 2 && w.eq(t - 1, "the") && w.eq(t - 2, "in") && w.is_time_word(t);
     while t > lo
         && (w.is_time_word(t - 1)
             || w.is_year(t - 1)
-            || ((w.eq(t - 1, "on") || w.eq(t - 1, "in")) && t < j))
+            || ((w.eq(t - 1, "on") || w.eq(t - 1, "in")) && t < j)
+            || (t < j && article_of_time_phrase(t)))
     {
         t -= 1;
     }
@@ -399,7 +403,13 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if modifies_noun && matches!(w.word(t - 1), "the" | "The" | "a" | "A" | "an" | "An") {
         return None;
     }
-    if t < j && t > lo && !w.is_punct(t - 1) && !w.eq(t, "this") && !modifies_noun {
+    let this_time = w.eq(t, "this") && t + 1 < j && w.is_time_word(t + 1);
+    if t < j
+        && t > lo
+        && (!w.is_punct(t - 1) || w.is(t - 1, ","))
+        && (!w.eq(t, "this") || this_time)
+        && !modifies_noun
+    {
         j = skip_auxiliaries(w, lo, t);
     }
     if j == lo {
