@@ -1984,6 +1984,28 @@ fn a_time_phrase_after_an_apposition_is_skipped_before_the_cue() {
         "Ana Ortiz",
         "speaker_cue_clause",
     );
-    let r = rows("Ortiz, who in the past has voiced doubts, told the board she would sign the levy.");
+    let r =
+        rows("Ortiz, who in the past has voiced doubts, told the board she would sign the levy.");
     assert!(r.iter().all(|q| q.2 != "past"), "{r:?}");
+}
+
+#[test]
+fn a_short_quotation_inside_the_attribution_after_a_quote() {
+    let r = rows(
+        "\"We have had better fairs than this one,\" delegate Ana Ortiz, wearing \"Gull Island\" pins, said after the vote.",
+    );
+    assert_eq!(
+        (r[0].1.as_str(), r[0].2.as_str(), r[0].4.as_str()),
+        (
+            "We have had better fairs than this one,",
+            "delegate Ana Ortiz",
+            "quote_speaker_cue"
+        ),
+        "{r:?}"
+    );
+    // The inner quotation names the pins; nobody says it.
+    assert!(
+        r.iter().any(|q| q.1 == "Gull Island" && q.4 == "none"),
+        "{r:?}"
+    );
 }

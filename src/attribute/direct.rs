@@ -12,6 +12,8 @@ use crate::segment::QuoteSpan;
 const CUE_WINDOW: usize = 7;
 /// How far after a closing mark the cue of `"…," the defense department said` may stand.
 const TAIL_WINDOW: usize = 30;
+/// Longest quotation (in tokens, marks included) passed over inside such an attribution.
+const MAX_INNER_QUOTE: usize = 8;
 
 /// Token index of a quote's opening mark and one past its closing mark.
 pub fn quote_tokens(w: &Words, q: &QuoteSpan) -> (usize, usize) {
@@ -53,6 +55,17 @@ pub fn after_quote(w: &Words, close_end: usize, hi: usize) -> Option<Found> {
         // `Sen. Claire McCaskill (D-Mo.) said`: the party and state are part of the name.
         if w.is(c, "(") {
             if let Some(close) = (c + 1..limit.min(c + 8)).find(|&j| w.is(j, ")")) {
+                c = close + 1;
+                continue;
+            }
+        }
+        // `"…," Bill Eastland, wearing "Ted Cruz" pins, said`: a short quotation inside the
+        // attribution.
+        if w.is_quote_mark(c) {
+            let close = (c + 1..limit.min(c + MAX_INNER_QUOTE))
+                .take_while(|&j| !matches!(w.word(j), "." | ";" | "?" | "!"))
+                .find(|&j| w.is_quote_mark(j));
+            if let Some(close) = close {
                 c = close + 1;
                 continue;
             }

@@ -492,7 +492,10 @@ fn inherit(
         let p = &seg.quotes[prev_i];
         let same_sentence = seg.sentence_at(q.outer.start) == seg.sentence_at(p.outer.start);
         let (open, _) = quote_tokens[i];
-        if is_addressee(w, prev, open) {
+        // (`"…," Bill Eastland, wearing "Ted Cruz" pins, said`: a quotation inside the
+        // previous quote's attribution is not more of its words.)
+        let inside_attribution = open >= quote_tokens[prev_i].1 && open < prev.end;
+        if is_addressee(w, prev, open) || inside_attribution {
             continue;
         }
         let sentence_start = w.sentence_tokens(seg.sentence_at(q.outer.start)).0;

@@ -717,7 +717,7 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     while start > lo && j - start < MAX_SUBJECT {
         let k = start - 1;
         let word = w.word(k);
-        let boundary = (w.is_punct(k) && !matches!(word, "." | "-" | "'" | "(" | ")" | "/"))
+        let boundary = (w.is_punct(k) && !matches!(word, "." | "-" | "'" | "(" | ")" | "/" | "&"))
             || w.is_quote_mark(k);
         if boundary {
             break;
