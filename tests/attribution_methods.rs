@@ -2009,3 +2009,15 @@ fn a_short_quotation_inside_the_attribution_after_a_quote() {
         "{r:?}"
     );
 }
+
+#[test]
+fn go_on_to_reports_only_before_a_reporting_verb() {
+    assert!(rows("The Harbor Hawks went on to win the final and the cup.").is_empty());
+    check(
+        "Ortiz went on to explain that the pier would reopen.",
+        "indirect",
+        "the pier would reopen",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+}

@@ -867,6 +867,16 @@ fn lead_attribution(
         if cue.lemma == "add" && k < end && w.eq(k, "to") {
             continue;
         }
+        // `Boston went on to win Game 7`: `go on to` reports only before a reporting verb,
+        // which joins the cue (`went on to explain that …`; `went on to say` is a phrase).
+        let mut go_on_cue_end = None;
+        if cue.lemma == "go on" && k + 1 < end && w.eq(k, "to") {
+            let Some((_, verb_len)) = w.verb_cue_at(k + 1, end) else {
+                continue;
+            };
+            k += 1 + verb_len;
+            go_on_cue_end = Some(k);
+        }
         let mut complementizer = w.eq(k - 1, "that");
         if k < end && w.eq(k, "that") {
             k += 1;
@@ -969,7 +979,7 @@ fn lead_attribution(
         }
         // `warned about the risks`, `argued for a tax`: the preposition opening the topic
         // joins the cue; the content is its object.
-        let mut cue_end = c + len;
+        let mut cue_end = go_on_cue_end.unwrap_or(c + len);
         if !complementizer && k + 1 < end && w.adjunct_role(k) == Some(AdjunctRole::Topic) {
             if k == cue_end {
                 cue_end += 1;
