@@ -323,9 +323,12 @@ pub fn attribute(doc: &Document, seg: &Segmentation, lex: &Lexicons) -> Vec<Quot
     // quotations are listed only through them.)
     // (Compared by where the cue starts: the report's cue may have taken a topic
     // preposition, `wrote for`.)
-    let direct_cues: Vec<usize> = rows.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+    let mut direct_cues: Vec<usize> = rows.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+    direct_cues.sort_unstable();
     out.retain(|q| {
-        q.kind != QuoteKind::Indirect || q.cue.is_none_or(|c| !direct_cues.contains(&c.start))
+        q.kind != QuoteKind::Indirect
+            || q.cue
+                .is_none_or(|c| direct_cues.binary_search(&c.start).is_err())
     });
     out.extend(rows);
     out.sort_by_key(|q| q.span().start);

@@ -57,11 +57,13 @@ impl Reported {
 /// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
 pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
     let mut out = Vec::new();
-    let transcripts = transcript_lines(w);
+    let mut transcripts = transcript_lines(w);
+    transcripts.sort_by_key(|r| r.found.speaker.start);
+    // (Lines are disjoint and sorted: the one that could hold `k` is the last to start at or
+    // before it.)
     let in_transcript = |k: usize| {
-        transcripts
-            .iter()
-            .any(|r| r.found.speaker.start <= k && k < r.end)
+        let after = transcripts.partition_point(|r| r.found.speaker.start <= k);
+        after > 0 && k < transcripts[after - 1].end
     };
     for s in 0..w.seg.sentences.len() {
         let (a, b) = w.sentence_tokens(s);
