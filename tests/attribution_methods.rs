@@ -2024,6 +2024,7 @@ fn go_on_to_reports_only_before_a_reporting_verb() {
 
 #[test]
 fn a_clickbait_label_heads_no_headline_quote() {
-    let r = rows("Revealed: What the Harbor Board Minutes Actually Contain\nThe board met on Tuesday.");
+    let r =
+        rows("Revealed: What the Harbor Board Minutes Actually Contain\nThe board met on Tuesday.");
     assert!(r.iter().all(|q| q.4 != "headline_colon"), "{r:?}");
 }
