@@ -191,9 +191,9 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
         if cue.takes_addressee && c + len == open {
             return None;
         }
-        // `She read "The Quiet Orchard" twice`: right after `read` or `sing`, quoted words in
-        // title case name the work.
-        if matches!(cue.lemma.as_str(), "read" | "sing") && c + len == open {
+        // `She read "The Quiet Orchard" twice`: right after a verb whose object may be a work
+        // (`read`, `sing`), quoted words in title case name it.
+        if cue.takes_work && c + len == open {
             let close = (open + 1..w.tokens.len())
                 .find(|&k| w.is_quote_mark(k))
                 .unwrap_or(open + 1);

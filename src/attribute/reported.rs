@@ -912,9 +912,9 @@ fn lead_attribution(
         }
         // `said — on Twitter, as it happens — that …`: an aside between dashes before the
         // complementizer.
-        let is_dash = |t: usize| matches!(w.word(t), "\u{2013}" | "\u{2014}" | "--");
-        if !complementizer && k < end && is_dash(k) {
-            let close = (k + 1..end.min(k + MAX_ADJUNCT_BEFORE_THAT)).find(|&t| is_dash(t));
+        if !complementizer && k < end && is_aside_dash(w, k) {
+            let close =
+                (k + 1..end.min(k + MAX_ADJUNCT_BEFORE_THAT)).find(|&t| is_aside_dash(w, t));
             if let Some(close) = close.filter(|&t| t + 1 < end && w.eq(t + 1, "that")) {
                 k = close + 2;
                 complementizer = true;
@@ -1256,7 +1256,6 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         w.class(start),
         Some(WordClass::Preposition | WordClass::Determiner)
     );
-    let is_dash = |k: usize| matches!(w.word(k), "\u{2013}" | "\u{2014}" | "--");
     // `the documents leaked from the DNC — which included research files — had been
     // altered`: a pair of dashes encloses an aside, not the end of the report.
     let mut aside_end = 0;
@@ -1264,8 +1263,8 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         if k < aside_end {
             continue;
         }
-        if is_dash(k) {
-            if let Some(close) = (k + 1..end.min(k + 20)).find(|&j| is_dash(j)) {
+        if is_aside_dash(w, k) {
+            if let Some(close) = (k + 1..end.min(k + 20)).find(|&j| is_aside_dash(w, j)) {
                 aside_end = close + 1;
                 continue;
             }
@@ -1347,6 +1346,11 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// An en or em dash (or `--`), which opens or closes an aside; not a hyphen.
+fn is_aside_dash(w: &Words, k: usize) -> bool {
+    matches!(w.word(k), "\u{2013}" | "\u{2014}" | "--")
 }
 
 /// True when a comma stands before token `k`, perhaps with a closing quotation mark

@@ -30,6 +30,9 @@ pub struct Cue {
     pub takes_addressee: bool,
     /// The verb also names things (`a group called Citizens for Trump`).
     pub also_names: bool,
+    /// The verb's object may be a work (`She read "The Quiet Orchard"`): a title-case
+    /// quotation right after it is named, not said.
+    pub takes_work: bool,
 }
 
 /// Lower-cased keys of one or more words (single spaces; curly apostrophes folded).
@@ -120,14 +123,15 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
             }
         };
         let strength = parse_float(file, row.number, strength)?;
-        let (takes_addressee, also_names) = match object {
-            "" => (false, false),
-            "addressee" => (true, false),
-            "name" => (false, true),
+        let (takes_addressee, also_names, takes_work) = match object {
+            "" => (false, false, false),
+            "addressee" => (true, false, false),
+            "name" => (false, true, false),
+            "work" => (false, false, true),
             other => {
                 return Err(file.error(
                     row.number,
-                    format!("unknown cue object `{other}` (addressee, name or empty)"),
+                    format!("unknown cue object `{other}` (addressee, name, work or empty)"),
                 ))
             }
         };
@@ -139,6 +143,7 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
                 strength,
                 takes_addressee,
                 also_names,
+                takes_work,
             },
         );
     }

@@ -188,6 +188,8 @@ mod tests {
         let told = lex.cues.get("told").unwrap();
         assert!(told.takes_addressee);
         assert!(!lex.cues.get("said").unwrap().takes_addressee);
+        assert!(lex.cues.get("read").unwrap().takes_work);
+        assert!(!lex.cues.get("said").unwrap().takes_work);
 
         let err = load_with_file(
             "cues.csv",
