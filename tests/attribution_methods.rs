@@ -2028,3 +2028,80 @@ fn a_clickbait_label_heads_no_headline_quote() {
         rows("Revealed: What the Harbor Board Minutes Actually Contain\nThe board met on Tuesday.");
     assert!(r.iter().all(|q| q.4 != "headline_colon"), "{r:?}");
 }
+
+#[test]
+fn speakers_joined_by_and() {
+    for (text, content, mention, method) in [
+        (
+            "The mayor pushed a reporter as she tried to ask about taxes, she and another reporter said.",
+            "The mayor pushed a reporter as she tried to ask about taxes",
+            "she and another reporter",
+            "clause_speaker_cue",
+        ),
+        (
+            "The plan failed in the spring, current and former officials said.",
+            "The plan failed in the spring",
+            "current and former officials",
+            "clause_speaker_cue",
+        ),
+        (
+            "The plan failed in the spring, Doyle and others said.",
+            "The plan failed in the spring",
+            "Doyle and others",
+            "clause_speaker_cue",
+        ),
+        (
+            "The plan failed in the spring, said Doyle and others.",
+            "The plan failed in the spring",
+            "Doyle and others",
+            "clause_cue_speaker",
+        ),
+        (
+            "Rivera and other officials said the plan failed in the spring.",
+            "the plan failed in the spring",
+            "Rivera and other officials",
+            "speaker_cue_clause",
+        ),
+    ] {
+        check(text, "indirect", content, mention, method);
+    }
+}
+
+#[test]
+fn short_and_pronoun_led_reports_after_say() {
+    // An elliptical clause is a whole report; `that` before a verb is its subject.
+    check(
+        "Jeff Flake said he would.",
+        "indirect",
+        "he would",
+        "Jeff Flake",
+        "speaker_cue_clause",
+    );
+    check(
+        "Christie said that was a natural part of having to run against him.",
+        "indirect",
+        "that was a natural part of having to run against him",
+        "Christie",
+        "speaker_cue_clause",
+    );
+    // A fronted adjunct belongs to the report; a speech event or a time is the speaker's.
+    check(
+        "Pence said in politics it takes time to develop those relationships.",
+        "indirect",
+        "in politics it takes time to develop those relationships",
+        "Pence",
+        "speaker_cue_clause",
+    );
+    check(
+        "Pence said in a statement he would run again.",
+        "indirect",
+        "he would run again",
+        "Pence",
+        "speaker_cue_clause",
+    );
+    // (A subordinate clause after the cue is no report: `told a crowd … after she took the stage`.)
+    assert!(rows("Ruiz told a crowd of 300 here on Tuesday after she took the stage.").is_empty());
+    // (`a report that could …`: a relative pronoun, not a subject.)
+    let r = rows("His office is preparing a report that could touch on the emails.");
+    assert!(r.iter().all(|q| !q.1.starts_with("that")), "{r:?}");
+}

@@ -936,7 +936,19 @@ fn lead_attribution(
             k += 2;
             complementizer = true;
         }
-        if complementizer && k < end && w.is(k, ",") {
+        // `Christie said that was a natural part of …`: `that` before a verb is the subject.
+        let mut cue_end = go_on_cue_end.unwrap_or(c + len);
+        if complementizer
+            && k < end
+            && k - 1 <= c + len
+            && cue.strength >= MIN_LONG_SUBJECT_STRENGTH
+            && w.eq(k - 1, "that")
+            && w.class(k) == Some(WordClass::Auxiliary)
+        {
+            k -= 1;
+            complementizer = false;
+            cue_end = cue_end.min(k);
+        } else if complementizer && k < end && w.is(k, ",") {
             k += 1; // `said that, at the request of …, it has …`
         } else if k < end && matches!(w.word(k), "," | ":") {
             continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
@@ -963,7 +975,26 @@ fn lead_attribution(
             && w.class(k) == Some(WordClass::Preposition)
             && (adjunct_only || is_circumstance(w, k))
         {
-            continue;
+            // `said in politics it takes time`, `told a rally in Iowa he would …`: after say
+            // and tell, a subject pronoun ends the adjunct and opens the clause.
+            // The adjunct is the speaker's circumstance when it names a time or a speech
+            // event (`said in a statement he would …`), else it opens the reported clause.
+            match adjunct_only
+                .then(|| pronoun_clause_after_adjunct(w, k, end))
+                .flatten()
+            {
+                Some(subject) => {
+                    let circumstance = (k..subject).any(|t| {
+                        w.is_time_word(t)
+                            || w.cue_at(t, subject)
+                                .is_some_and(|(c, _)| c.kind == CueKind::Noun)
+                    });
+                    if circumstance {
+                        k = subject;
+                    }
+                }
+                None => continue,
+            }
         }
         // `In a Facebook message posted Friday, Cruz said …`: a time word and a comma after
         // the cue close an opening phrase; the report is the next clause's.
@@ -981,7 +1012,6 @@ fn lead_attribution(
         }
         // `warned about the risks`, `argued for a tax`: the preposition opening the topic
         // joins the cue; the content is its object.
-        let mut cue_end = go_on_cue_end.unwrap_or(c + len);
         if !complementizer && k + 1 < end && w.adjunct_role(k) == Some(AdjunctRole::Topic) {
             if k == cue_end {
                 cue_end += 1;
@@ -1018,12 +1048,12 @@ fn lead_attribution(
         let short_answer = stop == end
             && stop > k
             && cue.strength >= MIN_LONG_SUBJECT_STRENGTH
-            && (k..stop).all(|t| {
+            && ((k..stop).all(|t| {
                 !w.is_punct(t)
                     && !w.is_time_word(t)
                     && !in_quote(t)
                     && w.class(t).is_none_or(|c| c == WordClass::Determiner)
-            });
+            }) || is_elliptical_clause(w, k, stop));
         if stop <= k || (stop - k < MIN_CLAUSE && !short_answer) {
             continue;
         }
@@ -1346,6 +1376,42 @@ pub(super) fn cut(w: &Words, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// The subject pronoun that opens a clause after an adjunct starting at token `k` (`in
+/// politics it takes time`): within [`MAX_ADJUNCT_BEFORE_THAT`] tokens, before any
+/// punctuation, auxiliary or reporting verb, and followed by a word.
+fn pronoun_clause_after_adjunct(w: &Words, k: usize, end: usize) -> Option<usize> {
+    // (`after she took the stage` is a subordinate clause; `about what it says` a topic.)
+    if is_subordinator(w, k) || w.adjunct_role(k) == Some(AdjunctRole::Topic) {
+        return None;
+    }
+    (k + 1..end.min(k + MAX_ADJUNCT_BEFORE_THAT))
+        .take_while(|&t| {
+            !w.is_punct(t)
+                && w.class(t) != Some(WordClass::Auxiliary)
+                && w.verb_cue_at(t, end).is_none()
+        })
+        .find(|&t| {
+            matches!(w.word(t), "he" | "she" | "they" | "we" | "I" | "it")
+                && w.class(t - 1)
+                    .is_none_or(|c| matches!(c, WordClass::Modifier | WordClass::Place))
+                && !is_subordinator(w, t - 1)
+                && t + 1 < end
+                && !w.is_punct(t + 1)
+                && w.class(t + 1) != Some(WordClass::Preposition)
+        })
+}
+
+/// `he would`, `she could not`, `they had`: a subject pronoun and auxiliaries only, a clause
+/// whose verb phrase is understood (`Jeff Flake said he would.`).
+fn is_elliptical_clause(w: &Words, start: usize, end: usize) -> bool {
+    end > start + 1
+        && w.is_pronoun(start)
+        && !w.is_possessive(start)
+        && (start + 1..end).all(|t| {
+            w.class(t) == Some(WordClass::Auxiliary) || w.eq(t, "not") || w.is_negated_auxiliary(t)
+        })
 }
 
 /// An en or em dash (or `--`), which opens or closes an aside; not a hyphen.

@@ -575,6 +575,12 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     if w.is_pronoun(head) || w.eq(head, "who") {
         return Some(Phrase { start: head, end });
     }
+    // `Doyle and others said`
+    if w.eq(head, "others") {
+        if let Some(joined) = joined_with_and(w, lo, head, end) {
+            return Some(joined);
+        }
+    }
     // `Some said …`, `Many argue …`: a quantifier standing alone at the start of a clause.
     if is_clause_start(w, lo, head) && is_quantifier_pronoun(w, head) {
         return Some(Phrase { start: head, end });
@@ -671,18 +677,54 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     while start < head && matches!(w.word(start), "of" | "for") {
         start += 1;
     }
-    // `David Albright and Serena Kelleher wrote`: two names joined by `and` speak together.
-    if start > lo + 1 && w.eq(start - 1, "and") && w.is_capitalized(start) {
-        if let Some(first) = core_before(w, lo, start - 1) {
-            if w.is_capitalized(start - 2) && !w.is_pronoun(start - 2) {
-                return Some(Phrase {
-                    start: first.start,
-                    end,
-                });
-            }
+    // `current and former officials said`: two modifiers joined by `and` share the head.
+    if start >= lo + 2
+        && w.eq(start - 1, "and")
+        && w.class(start) == Some(WordClass::Modifier)
+        && w.class(start - 2) == Some(WordClass::Modifier)
+    {
+        start -= 2;
+        if start > lo && w.class(start - 1) == Some(WordClass::Determiner) {
+            start -= 1;
         }
     }
+    if let Some(joined) = joined_with_and(w, lo, start, end) {
+        return Some(joined);
+    }
     Some(Phrase { start, end })
+}
+
+/// A speaker phrase of two members joined by `and` whose second member starts at token
+/// `second`: `David Albright and Serena Kelleher wrote`, `Trump and other officials`, `she
+/// and another reporter said`, `he and Mr. Allen said`.
+fn joined_with_and(w: &Words, lo: usize, second: usize, end: usize) -> Option<Phrase> {
+    if second <= lo + 1 || !w.eq(second - 1, "and") {
+        return None;
+    }
+    let first_end = second - 1;
+    let subject_pronoun = matches!(
+        w.word(first_end - 1),
+        "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We" | "I"
+    );
+    let second_member = (w.is_capitalized(second) && !w.is_pronoun(second))
+        || w.class(second) == Some(WordClass::Determiner)
+        || w.eq(second, "others");
+    if subject_pronoun && second_member {
+        return Some(Phrase {
+            start: first_end - 1,
+            end,
+        });
+    }
+    let names = w.is_capitalized(second) && !w.is_pronoun(second);
+    let others = w.eq(second, "other") || w.eq(second, "others");
+    if !(names || others) || !w.is_capitalized(first_end - 1) || w.is_pronoun(first_end - 1) {
+        return None;
+    }
+    let first = core_before(w, lo, first_end)?;
+    Some(Phrase {
+        start: first.start,
+        end,
+    })
 }
 
 /// Longest subject noun phrase taken by [`subject_before`], in tokens.
@@ -868,12 +910,31 @@ pub fn after(w: &Words, start: usize, hi: usize) -> Option<Phrase> {
         return (end > first + 1).then_some(Phrase { start: first, end });
     }
     // (`said Tuesday`: a day names no one.)
-    last_head
+    let p = last_head
         .map(|h| Phrase {
             start: first,
             end: h + 1,
         })
-        .filter(|p| !(p.start..p.end).all(|k| w.is_time_word(k)))
+        .filter(|p| !(p.start..p.end).all(|k| w.is_time_word(k)))?;
+    // `said Doyle and others`, `said lobbyist and GOP strategist Charlie Black`: a second
+    // member joined by `and`.
+    if p.end + 1 < hi && w.eq(p.end, "and") {
+        if w.eq(p.end + 1, "others") {
+            return Some(Phrase {
+                start: p.start,
+                end: p.end + 2,
+            });
+        }
+        if !w.is_pronoun(p.end + 1) && (w.is_capitalized(p.end + 1) || is_head(w, p.end + 1, hi)) {
+            if let Some(second) = after(w, p.end + 1, hi).filter(|s| s.start == p.end + 1) {
+                return Some(Phrase {
+                    start: p.start,
+                    end: second.end,
+                });
+            }
+        }
+    }
+    Some(p)
 }
 
 #[cfg(test)]
