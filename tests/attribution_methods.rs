@@ -2105,3 +2105,35 @@ fn short_and_pronoun_led_reports_after_say() {
     let r = rows("His office is preparing a report that could touch on the emails.");
     assert!(r.iter().all(|q| !q.1.starts_with("that")), "{r:?}");
 }
+
+#[test]
+fn according_to_with_a_long_or_phrasal_source() {
+    for (text, content, mention, method) in [
+        (
+            "But according to reports emerging in the news media, he could not convince the family.",
+            "he could not convince the family",
+            "reports emerging in the news media",
+            "according_to",
+        ),
+        (
+            "(According to the city police, it does not keep statistics on violations.)",
+            "it does not keep statistics on violations",
+            "the city police",
+            "according_to",
+        ),
+        (
+            "According to early results of the exit poll conducted by Edison Research for the Associated Press and Television Networks, Clinton led in both states.",
+            "Clinton led in both states",
+            "early results of the exit poll conducted by Edison Research for the Associated Press and Television Networks",
+            "according_to",
+        ),
+        (
+            "The plan would cost about $1.38 trillion a year, according to reports from the capital.",
+            "The plan would cost about $1.38 trillion a year",
+            "reports from the capital",
+            "clause_according_to",
+        ),
+    ] {
+        check(text, "indirect", content, mention, method);
+    }
+}

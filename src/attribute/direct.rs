@@ -207,7 +207,7 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
             return None;
         }
         // `According to the newspaper, "…"`: the source follows the cue.
-        if cue.lemma == "according to" {
+        if let Some((cue, len)) = super::reported::according_to_at(w, c, j) {
             let p = super::reported::source_after(w, c + len, j).filter(|p| p.end == j)?;
             return Some(Found::new(
                 p,

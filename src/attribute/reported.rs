@@ -6,7 +6,7 @@
 use super::found::Found;
 use super::speaker;
 use super::words::Words;
-use crate::lexicon::{AdjunctRole, CueKind, WordClass};
+use crate::lexicon::{AdjunctRole, Cue, CueKind, WordClass};
 
 /// Weakest cue that reports with the sentence's subject (`…, saying …`, `… and added …`).
 const MIN_PARTICIPLE_STRENGTH: f32 = 0.6;
@@ -25,7 +25,7 @@ const MAX_ADJUNCT_BEFORE_THAT: usize = 12;
 /// content.
 const MAX_TOPIC_BEFORE_THAT: usize = 9;
 /// Longest source phrase after `according to`, in tokens.
-const MAX_SOURCE: usize = 16;
+const MAX_SOURCE: usize = 24;
 /// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
 const MAX_INVERTED_EXTRA: usize = 0;
 /// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
@@ -323,7 +323,7 @@ fn parenthetical(
         }
         let t = m + 1;
         // `Precedents at risk, according to Ms. Epstein, are 16 cases …`
-        if let Some((cue, len)) = w.cue_at(t, end).filter(|(c, _)| c.lemma == "according to") {
+        if let Some((cue, len)) = according_to_at(w, t, end) {
             if let Some(src) = source_after(w, t + len, end) {
                 if src.end < end && w.is(src.end, ",") && end - (src.end + 1) >= MIN_CLAUSE && m > a
                 {
@@ -420,14 +420,34 @@ fn after_opening_conjunction(w: &Words, a: usize, end: usize) -> usize {
     }
 }
 
+/// `according to` at token `k`: its cue entry and length. (`according to reports` and
+/// `according to a statement` are cue phrases of their own, whose last words belong to
+/// the source.)
+pub(super) fn according_to_at<'l>(w: &Words<'l>, k: usize, end: usize) -> Option<(&'l Cue, usize)> {
+    let (cue, len) = w.cue_at(k, end)?;
+    cue.lemma
+        .starts_with("according to")
+        .then_some((cue, len.min(2)))
+}
+
 /// `According to X, <clause>.`
 fn according_to_first(w: &Words, a: usize, end: usize) -> Option<Reported> {
-    // `But according to …, …`
+    // `But according to …, …`, `(According to …, …)`
     let a = after_opening_conjunction(w, a, end);
-    let (cue, len) = w.cue_at(a, end)?;
-    if cue.lemma != "according to" {
-        return None;
-    }
+    let (a, end) = if w.is(a, "(") && w.is(end - 1, ")") {
+        let close = end - 1;
+        (
+            a + 1,
+            if w.is(close - 1, ".") {
+                close - 1
+            } else {
+                close
+            },
+        )
+    } else {
+        (a, end)
+    };
+    let (cue, len) = according_to_at(w, a, end)?;
     let p = source_after(w, a + len, end)?;
     let comma = p.end;
     if comma >= end || !w.is(comma, ",") {
@@ -554,12 +574,9 @@ fn according_to_last(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    let t = (a + MIN_CLAUSE..end).find(|&k| {
-        !in_quote(k)
-            && w.cue_at(k, end)
-                .is_some_and(|(c, _)| c.lemma == "according to")
-    })?;
-    let (cue, len) = w.cue_at(t, end)?;
+    let t =
+        (a + MIN_CLAUSE..end).find(|&k| !in_quote(k) && according_to_at(w, k, end).is_some())?;
+    let (cue, len) = according_to_at(w, t, end)?;
     let src = source_after(w, t + len, end)?;
     if src.end != end {
         return None;
@@ -638,21 +655,21 @@ fn tail_after(
         }
     }
     // `according to X`
+    if let Some((cue, len)) = according_to_at(w, t, end) {
+        let p = source_after(w, t + len, end)?;
+        return Some(Reported::single(
+            a,
+            content_end,
+            Found::new(
+                p,
+                (t, t + len),
+                "clause_according_to",
+                cue.strength * 0.9,
+                p.end,
+            ),
+        ));
+    }
     if let Some((cue, len)) = w.cue_at(t, end) {
-        if cue.lemma == "according to" {
-            let p = source_after(w, t + len, end)?;
-            return Some(Reported::single(
-                a,
-                content_end,
-                Found::new(
-                    p,
-                    (t, t + len),
-                    "clause_according_to",
-                    cue.strength * 0.9,
-                    p.end,
-                ),
-            ));
-        }
         // `said X` (not `, saying it …`, a participle whose clause follows)
         if w.verb_cue_at(t, end)
             .is_some_and(|(c, _)| c.kind != CueKind::Event)
