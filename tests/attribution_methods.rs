@@ -2137,3 +2137,35 @@ fn according_to_with_a_long_or_phrasal_source() {
         check(text, "indirect", content, mention, method);
     }
 }
+
+#[test]
+fn an_addressee_before_an_infinitive_opens_the_report() {
+    check(
+        "During the service, pastor Charles Elliott asked the congregation to stand to honor Ali.",
+        "indirect",
+        "the congregation to stand to honor Ali",
+        "Charles Elliott",
+        "speaker_cue_clause",
+    );
+    check(
+        "The mayor told the residents to go home before the storm.",
+        "indirect",
+        "the residents to go home before the storm",
+        "The mayor",
+        "speaker_cue_clause",
+    );
+    // A subordinate clause after the listener is the writer's, not the report.
+    check(
+        "This is not about me, President Obama told his closest advisers as he labored over the speech.",
+        "indirect",
+        "This is not about me",
+        "President Obama",
+        "clause_speaker_cue",
+    );
+    // (A question after the listener is still reported.)
+    let (kind, content, ..) = one("Scarborough also asked Clinton if the rules were fair.");
+    assert_eq!(
+        (kind.as_str(), content.as_str()),
+        ("indirect", "if the rules were fair")
+    );
+}

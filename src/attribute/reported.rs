@@ -734,8 +734,13 @@ fn tail_after(
             extra = listener.end;
         }
     }
+    // (`…, X asked the congregation to stand`: an infinitive is the report of a lead
+    // attribution; `…, Obama told his advisers as he labored over …`: a subordinate clause
+    // is the writer's circumstance.)
+    let infinitive = w.eq(extra, "to") && is_infinitive_verb(w, extra + 1, end);
     let circumstance_only = extra >= end
-        || w.class(extra) == Some(WordClass::Preposition)
+        || (w.class(extra) == Some(WordClass::Preposition) && !infinitive)
+        || is_subordinator(w, extra)
         || w.is_time_word(extra)
         || w.is(extra, ",");
     // `…, and when asked …, he said, "I hope not."`: the attribution introduces the
@@ -873,8 +878,20 @@ fn lead_attribution(
         }
         if cue.takes_addressee {
             if let Some(obj) = speaker::after(w, k, end) {
-                k = obj.end;
+                // `told Jeb Bush to quiet down`, `asked the congregation to stand`: the
+                // addressee is the subject of the infinitive and opens the report.
+                let infinitive = w.eq(obj.end, "to") && is_infinitive_verb(w, obj.end + 1, end);
+                if !infinitive {
+                    k = obj.end;
+                }
             }
+        }
+        // `Obama told his advisers as he labored over …`: a subordinate clause of the
+        // writer's, no report.
+        // (`asked Clinton if …`, `asked whether …` report a question.)
+        if k < end && k > c + len && is_subordinator(w, k) && !matches!(w.word(k), "if" | "whether")
+        {
+            continue;
         }
         // Skip `that`, or `in a statement on Thursday that`.
         // `said that` may be one cue phrase; its `that` is the complementizer.
@@ -1418,6 +1435,17 @@ fn pronoun_clause_after_adjunct(w: &Words, k: usize, end: usize) -> Option<usize
                 && !w.is_punct(t + 1)
                 && w.class(t + 1) != Some(WordClass::Preposition)
         })
+}
+
+/// Can token `k` be the verb of a `to`-infinitive (`to stand`, `to quiet down`)? A
+/// lower-case word that no closed class claims and that is not a number.
+fn is_infinitive_verb(w: &Words, k: usize, end: usize) -> bool {
+    k < end
+        && !w.is_punct(k)
+        && !w.is_capitalized(k)
+        && !w.is_quote_mark(k)
+        && w.class(k).is_none_or(|c| c == WordClass::Adverb)
+        && !w.word(k).bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// `he would`, `she could not`, `they had`: a subject pronoun and auxiliaries only, a clause
