@@ -2162,6 +2162,10 @@ fn an_addressee_before_an_infinitive_opens_the_report() {
         "President Obama",
         "clause_speaker_cue",
     );
+    // An aside naming the listeners is skipped.
+    let (_, content, ..) =
+        one("The union asked the remaining candidates - Trump, Cruz and Kasich - why they did not respond.");
+    assert_eq!(content, "why they did not respond");
     // (A question after the listener is still reported.)
     let (kind, content, ..) = one("Scarborough also asked Clinton if the rules were fair.");
     assert_eq!(

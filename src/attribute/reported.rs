@@ -884,6 +884,15 @@ fn lead_attribution(
                 if !infinitive {
                     k = obj.end;
                 }
+                // `asked the candidates - Trump, Cruz and Kasich - why …`: an aside naming
+                // the addressees.
+                if k < end && (is_aside_dash(w, k) || w.is(k, "-")) {
+                    let close = (k + 1..end.min(k + MAX_ADJUNCT_BEFORE_THAT))
+                        .find(|&t| is_aside_dash(w, t) || w.is(t, "-"));
+                    if let Some(close) = close {
+                        k = close + 1;
+                    }
+                }
             }
         }
         // `Obama told his advisers as he labored over …`: a subordinate clause of the
