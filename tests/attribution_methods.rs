@@ -2173,3 +2173,32 @@ fn an_addressee_before_an_infinitive_opens_the_report() {
         ("indirect", "if the rules were fair")
     );
 }
+
+#[test]
+fn a_cue_and_colon_report_the_next_paragraph() {
+    let text = "The governor added:\n\nIt is typical of her. She knows nothing, but the mouth never stops.\n\nThe vote is on Friday.";
+    check(
+        text,
+        "indirect",
+        "It is typical of her. She knows nothing, but the mouth never stops",
+        "The governor",
+        "block_quote",
+    );
+    let text = "Rubio gave it a try, tweeting the following:\n\n<tweet author=\"@aide\">Crowd in Hialeah going wild for him as he arrives!</tweet>";
+    check(
+        text,
+        "indirect",
+        "Crowd in Hialeah going wild for him as he arrives!",
+        "Rubio",
+        "block_quote",
+    );
+    // A quotation after the colon is a direct quote; a colon without a cue reports nothing.
+    check(
+        "The mayor said:\n\n\"We will rebuild.\"",
+        "direct",
+        "We will rebuild.",
+        "The mayor",
+        "speaker_cue_quote",
+    );
+    assert!(rows("The schedule is as follows:\n\nMonday we rest and Tuesday we work.").is_empty());
+}

@@ -72,6 +72,10 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
         if b <= a || in_transcript(a) || !has_cue {
             continue;
         }
+        if let Some(r) = block_quote(w, s, a, b, in_quote) {
+            out.push(r);
+            continue;
+        }
         let end = clause_end(w, a, b);
         let questions = asked_questions(w, a, end, in_quote);
         let first_new = out.len();
@@ -122,6 +126,66 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
     out.extend(transcripts);
     out.sort_by_key(|r| r.start);
     out
+}
+
+/// `The governor added: ⏎ It's typical of …`, `One activist tweeted: ⏎ …`: a speaker and
+/// cue ending their paragraph with a colon report the next paragraph when no quotation mark
+/// opens it (a block quotation). Sentence `s` spans tokens `a..b`.
+fn block_quote(
+    w: &Words,
+    s: usize,
+    a: usize,
+    b: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Reported> {
+    if b < a + 3 || !w.is(b - 1, ":") {
+        return None;
+    }
+    let colon = b - 1;
+    let sentences = &w.seg.sentences;
+    let this = sentences.get(s)?.paragraph;
+    let next = sentences.get(s + 1)?.paragraph;
+    let (paragraph, block) = (w.seg.paragraphs.get(this)?, w.seg.paragraphs.get(next)?);
+    // (A line of markup may look like a sub-heading: it has no final punctuation.)
+    let heading = block.headline && !w.is(block.tokens.start, "<");
+    if next != this + 1 || paragraph.tokens.end != b || heading {
+        return None;
+    }
+    let (mut start, mut end) = (block.tokens.start, block.tokens.end);
+    // (`<tweet author="…">…</tweet>`: markup around the block is not its text.)
+    if w.is(start, "<") {
+        start = (start..end).find(|&k| w.is(k, ">"))? + 1;
+        end = (start..end).find(|&k| w.is(k, "<")).unwrap_or(end);
+    }
+    if end <= start + MIN_CLAUSE || w.is_quote_mark(start) {
+        return None;
+    }
+    if w.is(end - 1, ".") {
+        end -= 1;
+    }
+    // The cue ends at the colon, or before `the following`.
+    let following = colon >= a + 2 && w.eq(colon - 2, "the") && w.eq(colon - 1, "following");
+    let cue_limit = if following { colon - 2 } else { colon };
+    let (c, len) = (a..cue_limit).rev().take(3).find_map(|c| {
+        w.verb_cue_at(c, cue_limit)
+            .filter(|(cue, len)| c + len == cue_limit && cue.kind != CueKind::Belief)
+            .map(|(cue, len)| (c, (cue, len)))
+    })?;
+    if in_quote(c) {
+        return None;
+    }
+    let (cue, len) = len;
+    let speaker = match speaker::before(w, a, c) {
+        Some(p) if !is_bad_subject(w, p) => p,
+        Some(_) => return None,
+        None if c > a && follows_comma_or_by(w, a, c) => sentence_subject(w, a, c)?,
+        None => return None,
+    };
+    Some(Reported::single(
+        start,
+        end,
+        Found::new(speaker, (c, c + len), "block_quote", cue.strength * 0.7, b),
+    ))
 }
 
 /// Words after which a bare `asked` is passive: the sentence's question, not a verb with
