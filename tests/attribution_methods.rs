@@ -2202,3 +2202,21 @@ fn a_cue_and_colon_report_the_next_paragraph() {
     );
     assert!(rows("The schedule is as follows:\n\nMonday we rest and Tuesday we work.").is_empty());
 }
+
+#[test]
+fn a_participle_after_a_dash_or_a_plain_noun_subject() {
+    check(
+        "Marco Rubio flipped his choice on the spot – saying he was rooting for the Broncos.",
+        "indirect",
+        "he was rooting for the Broncos",
+        "Marco Rubio",
+        "participle_clause",
+    );
+    check(
+        "The departments declined to provide any documentation, saying they cannot discuss the case.",
+        "indirect",
+        "they cannot discuss the case",
+        "The departments",
+        "participle_clause",
+    );
+}

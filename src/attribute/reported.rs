@@ -1316,7 +1316,8 @@ fn follows_comma_or_by(w: &Words, a: usize, c: usize) -> bool {
     matches!(
         w.word(c - 1),
         "," | "by" | "despite" | "after" | "before" | "while" | "without"
-    ) || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
+    ) || is_aside_dash(w, c - 1)
+        || (c >= a + 2 && w.is_quote_mark(c - 1) && w.is(c - 2, ","))
 }
 
 /// The subject of a sentence: the speaker of its first reporting verb, else its first
@@ -1377,7 +1378,15 @@ pub(super) fn sentence_subject(w: &Words, a: usize, before: usize) -> Option<spe
     let limit = (start..before)
         .find(|&k| w.verb_cue_at(k, before).is_some())
         .unwrap_or(before);
-    let first = (start..before).find(|&k| is_head(k))?;
+    let Some(first) = (start..before).find(|&k| is_head(k)) else {
+        // `The departments declined …, saying`: a determiner and plain nouns before the
+        // verb.
+        let verb = (start + 1..before.min(start + 5)).find(|&k| verb_follows(k))?;
+        let plain = (start + 1..verb)
+            .all(|k| !w.is_punct(k) && w.class(k).is_none_or(|c| c == WordClass::Modifier));
+        return (w.class(start) == Some(WordClass::Determiner) && plain)
+            .then_some(speaker::Phrase { start, end: verb });
+    };
     let head = (first..limit)
         .find(|&k| is_head(k) && verb_follows(phrase_end(k)))
         .unwrap_or(first);
