@@ -2220,3 +2220,28 @@ fn a_participle_after_a_dash_or_a_plain_noun_subject() {
         "participle_clause",
     );
 }
+
+#[test]
+fn an_adjunct_between_commas_after_say() {
+    check(
+        "Lewandowski said, in an interview on Sunday, that the aide should be held to account.",
+        "indirect",
+        "the aide should be held to account",
+        "Lewandowski",
+        "speaker_cue_clause",
+    );
+    check(
+        "Marco Rubio says, win or lose in the Florida primary, he’s staying in the race.",
+        "indirect",
+        "win or lose in the Florida primary, he’s staying in the race",
+        "Marco Rubio",
+        "speaker_cue_clause",
+    );
+    check(
+        "Rubio said, smiling, he would stay.",
+        "indirect",
+        "he would stay",
+        "Rubio",
+        "speaker_cue_clause",
+    );
+}

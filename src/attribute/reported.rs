@@ -1038,6 +1038,31 @@ fn lead_attribution(
             k += 4;
             complementizer = true;
         }
+        // `said on CNN, where he is now a paid contributor, that …`, `says, win or lose in
+        // the primary, he's staying in`: an adjunct between commas, then the complementizer
+        // or (after say and tell) a pronoun subject; the adjunct without `that` opens the
+        // report.
+        if !complementizer && k + 3 < end && w.is(k, ",") && !in_quote(k + 1) {
+            let close = (k + 2..end.min(k + MAX_ADJUNCT_BEFORE_THAT))
+                .take_while(|&t| w.verb_cue_at(t, end).is_none() && !in_quote(t))
+                .find(|&t| w.is(t, ","));
+            if let Some(close) = close.filter(|&t| t + 2 < end) {
+                if w.eq(close + 1, "that") {
+                    k = close + 2;
+                    complementizer = true;
+                } else if adjunct_only
+                    && opens_pronoun_clause(w, close + 1)
+                    && !w.is_capitalized(k + 1)
+                {
+                    // (`said, smiling, he would …`: a lone participle or adverb is the
+                    // speaker's manner.)
+                    let manner = close == k + 2
+                        && (w.word(k + 1).ends_with("ing") || w.word(k + 1).ends_with("ly"));
+                    k = if manner { close + 1 } else { k + 1 };
+                    complementizer = true;
+                }
+            }
+        }
         // `He added, that there is …`: a stray comma before the complementizer.
         if !complementizer && k + 1 < end && w.is(k, ",") && w.eq(k + 1, "that") {
             k += 2;
@@ -1528,6 +1553,21 @@ fn is_infinitive_verb(w: &Words, k: usize, end: usize) -> bool {
         && !w.is_quote_mark(k)
         && w.class(k).is_none_or(|c| c == WordClass::Adverb)
         && !w.word(k).bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// `he is`, `they would`, `he's staying`: a subject pronoun and a verb at token `k`.
+fn opens_pronoun_clause(w: &Words, k: usize) -> bool {
+    let word = w.word(k);
+    let (pronoun, contraction) = match word.find(['\'', '\u{2019}']) {
+        Some(i) => (&word[..i], true),
+        None => (word, false),
+    };
+    matches!(pronoun, "he" | "she" | "they" | "we" | "I" | "it")
+        && k + 1 < w.tokens.len()
+        && (contraction
+            || w.class(k + 1) == Some(WordClass::Auxiliary)
+            || is_verb_like(w, k + 1)
+            || w.is_negated_auxiliary(k + 1))
 }
 
 /// `he would`, `she could not`, `they had`: a subject pronoun and auxiliaries only, a clause
