@@ -2245,3 +2245,22 @@ fn an_adjunct_between_commas_after_say() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_participle_aside_after_the_speakers_name() {
+    check(
+        "Trump, speaking at a rally in Ohio, said: \"The plan will fail.\"",
+        "direct",
+        "The plan will fail.",
+        "Trump",
+        "speaker_cue_quote",
+    );
+    // (A clause between the commas is no aside: the participle has the sentence's subject.)
+    check(
+        "In an interview with CNN, Trump attacked Cruz, saying the plan would fail.",
+        "indirect",
+        "the plan would fail",
+        "Trump",
+        "participle_clause",
+    );
+}

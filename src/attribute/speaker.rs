@@ -447,7 +447,13 @@ fn nearest_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
             let relative = (p + 2..comma)
                 .find(|&k| described && matches!(w.word(k), "who" | "whose"))
                 .unwrap_or(comma);
-            if (p + 1..relative).any(|k| w.verb_cue_at(k, comma).is_some()) {
+            // (`Trump, speaking at a rally in Ohio, said`: a participle opening the part
+            // after a name is an aside of the speaker's.)
+            let participle_aside = p > lo
+                && w.is_capitalized(p - 1)
+                && w.word(p + 1).ends_with("ing")
+                && !(p + 2..comma).any(|k| w.verb_cue_at(k, comma).is_some());
+            if !participle_aside && (p + 1..relative).any(|k| w.verb_cue_at(k, comma).is_some()) {
                 return None;
             }
             // `Chastened by the analyses, Trump revised his plan, promising …`: a name opening
