@@ -4,6 +4,7 @@
 
 use super::decimal::fixed3;
 use super::facts::QuoteFacts;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Columns of `affiliations.csv`, in order.
@@ -227,9 +228,11 @@ impl Default for Stats {
 #[derive(Debug)]
 pub struct AffiliationTable {
     period: Period,
-    stats: BTreeMap<String, Stats>,
+    /// By affiliation ([`AffiliationTable::affiliation_rows`] puts them in order).
+    stats: FxHashMap<String, Stats>,
     /// By affiliation, then period: score sums and quotes.
-    timeline: BTreeMap<String, BTreeMap<String, ([f64; 3], u64)>>,
+    /// ([`AffiliationTable::timeline_rows`] puts the affiliations in order.)
+    timeline: FxHashMap<String, BTreeMap<String, ([f64; 3], u64)>>,
     rng: Rng,
     documents_seen: u64,
 }
@@ -238,8 +241,8 @@ impl AffiliationTable {
     pub fn new(period: Period) -> Self {
         AffiliationTable {
             period,
-            stats: BTreeMap::new(),
-            timeline: BTreeMap::new(),
+            stats: FxHashMap::default(),
+            timeline: FxHashMap::default(),
             rng: Rng(SEED),
             documents_seen: 0,
         }
@@ -260,11 +263,9 @@ impl AffiliationTable {
                 continue;
             };
             // (Looked up before a key is made: most quotes name a known affiliation.)
-            if !self.stats.contains_key(affiliation) {
-                self.stats.insert(affiliation.to_string(), Stats::default());
-            }
-            let Some(st) = self.stats.get_mut(affiliation) else {
-                continue;
+            let st = match self.stats.get_mut(affiliation) {
+                Some(st) => st,
+                None => self.stats.entry(affiliation.to_string()).or_default(),
             };
             st.quotes += 1;
             if let Some(name) = q.speaker {
@@ -300,18 +301,13 @@ impl AffiliationTable {
                 }
                 *weight += w;
             }
-            if !self.timeline.contains_key(affiliation) {
-                self.timeline
-                    .insert(affiliation.to_string(), BTreeMap::new());
-            }
-            let Some(periods) = self.timeline.get_mut(affiliation) else {
-                continue;
+            let periods = match self.timeline.get_mut(affiliation) {
+                Some(periods) => periods,
+                None => self.timeline.entry(affiliation.to_string()).or_default(),
             };
-            if !periods.contains_key(&period) {
-                periods.insert(period.clone(), ([0.0; 3], 0));
-            }
-            let Some(entry) = periods.get_mut(&period) else {
-                continue;
+            let entry = match periods.get_mut(&period) {
+                Some(entry) => entry,
+                None => periods.entry(period.clone()).or_insert(([0.0; 3], 0)),
             };
             for (sum, s) in entry.0.iter_mut().zip(scores) {
                 *sum += s;
@@ -348,8 +344,10 @@ impl AffiliationTable {
 
     /// Rows of `timeline.csv`, by affiliation then period.
     pub fn timeline_rows(&self) -> Vec<Vec<String>> {
-        self.timeline
-            .iter()
+        let mut affiliations: Vec<_> = self.timeline.iter().collect();
+        affiliations.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        affiliations
+            .into_iter()
             .flat_map(|(affiliation, periods)| periods.iter().map(move |p| (affiliation, p)))
             .map(|(affiliation, (period, (sums, n)))| {
                 let n = *n as f64;
