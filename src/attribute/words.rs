@@ -156,7 +156,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             continue;
         };
         if adjuncts && entry.adjunct.is_some() && word.is_ascii() {
-            out.adjuncts[k] = index.adjunct(word);
+            out.adjuncts[k] = index.adjunct_of(&entry, word);
         }
         push_values(&mut out, lex, &entry, k, 1);
         if !entry.continues {

@@ -212,7 +212,12 @@ impl WordIndex {
 
     /// The adjunct role of an ASCII `word` in any case (with [`WordIndex::has_adjuncts`]).
     pub fn adjunct(&self, word: &str) -> Option<AdjunctRole> {
-        let entry = self.get(Self::push_word(Self::start(), word))?;
+        self.adjunct_of(self.get(Self::push_word(Self::start(), word))?, word)
+    }
+
+    /// The adjunct role of an ASCII `word` whose hash found `entry`.
+    #[inline]
+    pub fn adjunct_of(&self, entry: &IndexEntry, word: &str) -> Option<AdjunctRole> {
         let role = entry.adjunct?;
         // (Confirmed: the hash folds bytes that differ in bit 5 alone.)
         word.eq_ignore_ascii_case(self.key(entry)).then_some(role)
