@@ -73,6 +73,8 @@ pub struct Words<'a> {
     cues: TokenMatches<'a, Cue>,
     titles: TokenMatches<'a, Title>,
     bodies: TokenMatches<'a, Body>,
+    /// Per token: its adjunct role from the word index (see [`Words::adjunct_role`]).
+    adjuncts: Vec<Option<AdjunctRole>>,
     /// Sentence index of each token.
     sentence: Vec<u32>,
     /// Token range of each sentence.
@@ -86,6 +88,8 @@ struct Lexical<'a> {
     cues: Vec<(u32, u8, &'a Cue)>,
     titles: Vec<(u32, u8, &'a Title)>,
     bodies: Vec<(u32, u8, &'a Body)>,
+    /// Adjunct roles of ASCII word tokens (when [`WordIndex::has_adjuncts`]).
+    adjuncts: Vec<Option<AdjunctRole>>,
 }
 
 /// True when `entry` is really the key of the words `tokens[k..k + n]`. Single words are
@@ -124,7 +128,9 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
         cues: Vec::new(),
         titles: Vec::new(),
         bodies: Vec::new(),
+        adjuncts: vec![None; tokens.len()],
     };
+    let adjuncts = index.has_adjuncts();
     for (k, token) in tokens.iter().enumerate() {
         if token.kind == TokenKind::Punct {
             continue;
@@ -149,6 +155,9 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
         let Some(entry) = entry else {
             continue;
         };
+        if adjuncts && entry.adjunct.is_some() && word.is_ascii() {
+            out.adjuncts[k] = index.adjunct_of(&entry, word);
+        }
         push_values(&mut out, lex, &entry, k, 1);
         if !entry.continues {
             continue;
@@ -258,6 +267,7 @@ impl<'a> Words<'a> {
             cues: TokenMatches::new(found.cues, &mut flags, CUE_START),
             titles: TokenMatches::new(found.titles, &mut flags, TITLE_START),
             bodies: TokenMatches::new(found.bodies, &mut flags, BODY_START),
+            adjuncts: found.adjuncts,
             flags,
             sentence,
             sentence_ranges,
@@ -330,9 +340,27 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// What token `k` opens when it follows a cue (`adjuncts.csv`), if anything.
+    /// What token `k` opens when it follows a cue (`adjuncts.csv`), if anything: the role
+    /// of the word in lower case. An ASCII word token has it from the word index; other
+    /// tokens are looked up.
     pub fn adjunct_role(&self, k: usize) -> Option<AdjunctRole> {
         let word = self.word(k);
+        let index = &self.lex.word_index;
+        if index.has_adjuncts() {
+            // Every adjunct word is ASCII. A word token has its role from the index; so
+            // does a mark, looked up there. Lower-casing makes no other token ASCII unless
+            // it holds the Kelvin sign (`\u{212A}` becomes `k`).
+            if word.is_ascii() {
+                return if self.is_punct(k) {
+                    index.adjunct(word)
+                } else {
+                    self.adjuncts[k]
+                };
+            }
+            if !word.contains('\u{212A}') {
+                return None;
+            }
+        }
         match self.lex.adjuncts.get(word) {
             Some(role) => Some(*role),
             None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
@@ -559,5 +587,55 @@ impl<'a> Words<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use crate::Document;
+
+    /// The role of `word` in `adjuncts.csv`: as written, else in lower case when it has an
+    /// upper-case ASCII letter.
+    fn looked_up(lex: &Lexicons, word: &str) -> Option<AdjunctRole> {
+        lex.adjuncts
+            .get(word)
+            .or_else(|| {
+                word.bytes()
+                    .any(|b| b.is_ascii_uppercase())
+                    .then(|| lex.adjuncts.get(&word.to_lowercase()))
+                    .flatten()
+            })
+            .copied()
+    }
+
+    #[test]
+    fn indexed_adjunct_roles_equal_the_lookup() {
+        let lex = Lexicons::embedded();
+        assert!(lex.word_index.has_adjuncts());
+        let text = "On Monday, MONDAY and monday he said on Tuesday with a smile about \
+                    Müller's ÉTÉ plans, Yesterday's vote and ABOUT-face; later, Earlier: \
+                    \u{201C}Why?\u{201D} he asked repeatedly in 2010 \u{2014} or \
+                    wee\u{212A}end, WEE\u{212A}END, \u{212A}, ..., -- and ON Trump\u{2019}s WEEKEND.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let mut roles = 0;
+        for k in 0..seg.tokens.len() {
+            let expected = looked_up(lex, w.word(k));
+            assert_eq!(w.adjunct_role(k), expected, "token {k} `{}`", w.word(k));
+            roles += usize::from(expected.is_some());
+        }
+        assert!(roles >= 8, "{roles} tokens with a role");
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lower_cases_to_ascii() {
+        let to_ascii: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212A}']);
     }
 }

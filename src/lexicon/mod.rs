@@ -122,7 +122,13 @@ impl Lexicons {
             word_index: WordIndex::default(),
             stance: StanceLexicon::default(),
         };
-        lex.word_index = WordIndex::build(&lex.function_words, &lex.cues, &lex.titles, &lex.bodies);
+        lex.word_index = WordIndex::build(
+            &lex.function_words,
+            &lex.cues,
+            &lex.titles,
+            &lex.bodies,
+            &lex.adjuncts,
+        );
         Ok(lex)
     }
 

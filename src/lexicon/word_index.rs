@@ -2,7 +2,7 @@
 //! organisations and countries, and the word prefixes of their multi-word keys), probed with
 //! a hash computed while lower-casing each token: one probe per token, no allocation.
 
-use super::attribution::{normalize, Body, Cue, PhraseMap, Title, WordClass};
+use super::attribution::{normalize, AdjunctRole, Body, Cue, PhraseMap, Title, WordClass};
 use rustc_hash::FxHashMap;
 
 /// What the lexicons say about one normalised key (one or more words). Small and stored
@@ -15,6 +15,9 @@ pub struct IndexEntry {
     pub cue: Option<u32>,
     pub title: Option<u32>,
     pub body: Option<u32>,
+    /// The adjunct role of this one-word key (`adjuncts.csv`), set only when
+    /// [`WordIndex::has_adjuncts`] holds.
+    pub adjunct: Option<AdjunctRole>,
     /// Some longer key starts with this one (word-wise).
     pub continues: bool,
 }
@@ -29,6 +32,9 @@ pub struct WordIndex {
     slots: Vec<(u64, IndexEntry)>,
     table: FxHashMap<u64, IndexEntry>,
     keys: Vec<String>,
+    /// Every adjunct word is an ASCII word without spaces, entered under its own key
+    /// ([`IndexEntry::adjunct`]): the role of an ASCII token is then its entry's.
+    adjuncts: bool,
 }
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -167,12 +173,63 @@ impl WordIndex {
         }
     }
 
+    /// Enters the adjunct words (keyed in lower case). Only when every one is an ASCII word
+    /// without spaces that gets an entry of its own key (no hash shared with another key)
+    /// does the index answer for them ([`WordIndex::has_adjuncts`]); otherwise no entry
+    /// keeps a role and callers look words up in the map.
+    fn add_adjuncts(&mut self, adjuncts: &FxHashMap<String, AdjunctRole>) {
+        self.adjuncts = adjuncts
+            .keys()
+            .all(|word| !word.is_empty() && word.is_ascii() && !word.contains(' '));
+        if !self.adjuncts {
+            return;
+        }
+        let mut entered = Vec::with_capacity(adjuncts.len());
+        for (word, &role) in adjuncts {
+            let entry = self.entry_mut(word);
+            entry.adjunct = Some(role);
+            let key = entry.key as usize;
+            entered.push(hash_normalized(word));
+            if self.keys[key] != *word {
+                self.adjuncts = false;
+            }
+        }
+        if !self.adjuncts {
+            for h in entered {
+                if let Some(e) = self.table.get_mut(&h) {
+                    e.adjunct = None;
+                }
+            }
+        }
+    }
+
+    /// True when [`IndexEntry::adjunct`] is the role of every ASCII word token: the role
+    /// of its lower-case form in `adjuncts.csv` (confirmed against [`WordIndex::key`]), and
+    /// none for a token without an entry or without a role in it.
+    pub fn has_adjuncts(&self) -> bool {
+        self.adjuncts
+    }
+
+    /// The adjunct role of an ASCII `word` in any case (with [`WordIndex::has_adjuncts`]).
+    pub fn adjunct(&self, word: &str) -> Option<AdjunctRole> {
+        self.adjunct_of(self.get(Self::push_word(Self::start(), word))?, word)
+    }
+
+    /// The adjunct role of an ASCII `word` whose hash found `entry`.
+    #[inline]
+    pub fn adjunct_of(&self, entry: &IndexEntry, word: &str) -> Option<AdjunctRole> {
+        let role = entry.adjunct?;
+        // (Confirmed: the hash folds bytes that differ in bit 5 alone.)
+        word.eq_ignore_ascii_case(self.key(entry)).then_some(role)
+    }
+
     /// Builds the index from the lexicons.
     pub fn build(
         function_words: &FxHashMap<String, WordClass>,
         cues: &PhraseMap<Cue>,
         titles: &PhraseMap<Title>,
         bodies: &PhraseMap<Body>,
+        adjuncts: &FxHashMap<String, AdjunctRole>,
     ) -> WordIndex {
         let mut index = WordIndex::default();
         for (word, &class) in function_words {
@@ -181,6 +238,7 @@ impl WordIndex {
         index.add_phrase_keys(cues, |e, i| e.cue = Some(i));
         index.add_phrase_keys(titles, |e, i| e.title = Some(i));
         index.add_phrase_keys(bodies, |e, i| e.body = Some(i));
+        index.add_adjuncts(adjuncts);
         let size = table_size(index.table.len());
         let mut slots = vec![(0u64, IndexEntry::default()); size];
         for (&h, &e) in &index.table {

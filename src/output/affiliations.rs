@@ -4,6 +4,7 @@
 
 use super::decimal::fixed3;
 use super::facts::QuoteFacts;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Columns of `affiliations.csv`, in order.
@@ -125,12 +126,20 @@ impl Rng {
 
     /// A Poisson(1) count: how often a quote appears in one bootstrap resample. The
     /// draw is `u = (next >> 11) / 2^53` and the count is the first `k` with `u < CDF[k]`
-    /// (8 past the table); [`POISSON_THRESHOLDS`] makes that comparison in integers.
+    /// (8 past the table); [`POISSON_THRESHOLDS`] makes that comparison in integers, and
+    /// [`POISSON_BUCKETS`] answers it for all but the few draws near a threshold.
     #[inline]
     fn poisson1(&mut self) -> u32 {
-        let x = self.next() >> 11;
-        // Most draws stop at the first or second threshold (counts 0 and 1: 74%).
-        POISSON_THRESHOLDS.iter().position(|&t| x < t).unwrap_or(8) as u32
+        bucketed_count(self.next() >> 11)
+    }
+}
+
+/// [`poisson_count`] of a 53-bit draw by its bucket, compared only near a threshold.
+#[inline]
+fn bucketed_count(x: u64) -> u32 {
+    match POISSON_BUCKETS[(x >> BUCKET_SHIFT) as usize] {
+        NEAR_THRESHOLD => poisson_count(x),
+        count => u32::from(count),
     }
 }
 
@@ -152,6 +161,41 @@ const POISSON_THRESHOLDS: [u64; 8] = {
         k += 1;
     }
     t
+};
+
+/// The Poisson(1) count of a 53-bit draw `x`: the first `k` with `x < POISSON_THRESHOLDS[k]`,
+/// 8 past the table. (A `const fn`: [`POISSON_BUCKETS`] is built with it.)
+const fn poisson_count(x: u64) -> u32 {
+    let mut k = 0;
+    while k < POISSON_THRESHOLDS.len() && x >= POISSON_THRESHOLDS[k] {
+        k += 1;
+    }
+    k as u32
+}
+
+/// The 53-bit draws fall in 256 buckets by their top 8 bits.
+const BUCKET_SHIFT: u32 = 53 - 8;
+/// A bucket some threshold cuts, where the draw is compared with the thresholds.
+const NEAR_THRESHOLD: u8 = u8::MAX;
+
+/// The count of every draw in each bucket, or [`NEAR_THRESHOLD`] when a threshold lies
+/// inside it (at most 8 of the 256). [`poisson_count`] never decreases with the draw, so
+/// a bucket whose first and last draws have the same count has it throughout.
+const POISSON_BUCKETS: [u8; 256] = {
+    let mut buckets = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let first = (b as u64) << BUCKET_SHIFT;
+        let last = first + (1u64 << BUCKET_SHIFT) - 1;
+        let count = poisson_count(first);
+        buckets[b] = if count == poisson_count(last) {
+            count as u8
+        } else {
+            NEAR_THRESHOLD
+        };
+        b += 1;
+    }
+    buckets
 };
 
 #[derive(Debug, Clone)]
@@ -184,8 +228,11 @@ impl Default for Stats {
 #[derive(Debug)]
 pub struct AffiliationTable {
     period: Period,
-    stats: BTreeMap<String, Stats>,
-    timeline: BTreeMap<(String, String), ([f64; 3], u64)>,
+    /// By affiliation ([`AffiliationTable::affiliation_rows`] puts them in order).
+    stats: FxHashMap<String, Stats>,
+    /// By affiliation, then period: score sums and quotes.
+    /// ([`AffiliationTable::timeline_rows`] puts the affiliations in order.)
+    timeline: FxHashMap<String, BTreeMap<String, ([f64; 3], u64)>>,
     rng: Rng,
     documents_seen: u64,
 }
@@ -194,8 +241,8 @@ impl AffiliationTable {
     pub fn new(period: Period) -> Self {
         AffiliationTable {
             period,
-            stats: BTreeMap::new(),
-            timeline: BTreeMap::new(),
+            stats: FxHashMap::default(),
+            timeline: FxHashMap::default(),
             rng: Rng(SEED),
             documents_seen: 0,
         }
@@ -215,7 +262,11 @@ impl AffiliationTable {
             let Some(affiliation) = q.affiliation.filter(|s| !s.is_empty()) else {
                 continue;
             };
-            let st = self.stats.entry(affiliation.to_string()).or_default();
+            // (Looked up before a key is made: most quotes name a known affiliation.)
+            let st = match self.stats.get_mut(affiliation) {
+                Some(st) => st,
+                None => self.stats.entry(affiliation.to_string()).or_default(),
+            };
             st.quotes += 1;
             if let Some(name) = q.speaker {
                 if !st.speakers.contains(name) {
@@ -232,19 +283,32 @@ impl AffiliationTable {
             if scores[0] < NEGATIVE_TONE {
                 st.negative += 1;
             }
-            for (sums, weight) in &mut st.replicates {
-                let w = f64::from(self.rng.poisson1());
-                if w > 0.0 {
+            // The counts first (the same stream of draws, replicate by replicate), then the
+            // sums without a branch on each count: with finite scores a count of 0 adds
+            // `0 * s`, a zero, which leaves every sum as it is (they start at +0.0 and so
+            // are never -0.0); an infinite or NaN score is added only where counted.
+            let mut counts = [0u8; REPLICATES];
+            for c in &mut counts {
+                *c = self.rng.poisson1() as u8;
+            }
+            let finite = scores.iter().all(|s| s.is_finite());
+            for ((sums, weight), &c) in st.replicates.iter_mut().zip(&counts) {
+                let w = f64::from(c);
+                if finite || c > 0 {
                     for (sum, s) in sums.iter_mut().zip(scores) {
                         *sum += w * s;
                     }
-                    *weight += w;
                 }
+                *weight += w;
             }
-            let entry = self
-                .timeline
-                .entry((affiliation.to_string(), period.clone()))
-                .or_insert(([0.0; 3], 0));
+            let periods = match self.timeline.get_mut(affiliation) {
+                Some(periods) => periods,
+                None => self.timeline.entry(affiliation.to_string()).or_default(),
+            };
+            let entry = match periods.get_mut(&period) {
+                Some(entry) => entry,
+                None => periods.entry(period.clone()).or_insert(([0.0; 3], 0)),
+            };
             for (sum, s) in entry.0.iter_mut().zip(scores) {
                 *sum += s;
             }
@@ -280,9 +344,12 @@ impl AffiliationTable {
 
     /// Rows of `timeline.csv`, by affiliation then period.
     pub fn timeline_rows(&self) -> Vec<Vec<String>> {
-        self.timeline
-            .iter()
-            .map(|((affiliation, period), (sums, n))| {
+        let mut affiliations: Vec<_> = self.timeline.iter().collect();
+        affiliations.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        affiliations
+            .into_iter()
+            .flat_map(|(affiliation, periods)| periods.iter().map(move |p| (affiliation, p)))
+            .map(|(affiliation, (period, (sums, n)))| {
                 let n = *n as f64;
                 vec![
                     affiliation.clone(),
@@ -377,6 +444,35 @@ mod tests {
             for x in [t - 2, t - 1, t, t + 1] {
                 let count = POISSON_THRESHOLDS.iter().position(|&u| x < u).unwrap_or(8) as u32;
                 assert_eq!(count, float_draw(x), "{x}");
+            }
+        }
+    }
+
+    #[test]
+    fn bucketed_draws_count_like_the_thresholds() {
+        assert!(POISSON_THRESHOLDS.windows(2).all(|t| t[0] < t[1]));
+        let near = POISSON_BUCKETS
+            .iter()
+            .filter(|&&b| b == NEAR_THRESHOLD)
+            .count();
+        assert!(near <= POISSON_THRESHOLDS.len(), "{near}");
+        let compared = |x: u64| POISSON_THRESHOLDS.iter().position(|&u| x < u).unwrap_or(8) as u32;
+        let mut rng = Rng(SEED);
+        for _ in 0..200_000 {
+            let mut copy = rng.clone();
+            let x = copy.next() >> 11;
+            assert_eq!(rng.poisson1(), compared(x), "{x}");
+        }
+        // Both ends of every bucket, and around every threshold.
+        for b in 0..256u64 {
+            let first = b << BUCKET_SHIFT;
+            for x in [first, first + 1, first + (1 << BUCKET_SHIFT) - 1] {
+                assert_eq!(bucketed_count(x), compared(x), "{x}");
+            }
+        }
+        for &t in &POISSON_THRESHOLDS {
+            for x in [t - 2, t - 1, t, t + 1] {
+                assert_eq!(bucketed_count(x), compared(x), "{x}");
             }
         }
     }

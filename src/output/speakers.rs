@@ -3,7 +3,8 @@
 
 use super::decimal::fixed3;
 use super::facts::QuoteFacts;
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// Columns of `speakers.csv`, in order.
 pub const SPEAKER_COLUMNS: &[&str] = &[
@@ -39,7 +40,9 @@ struct SpeakerStats {
 /// Running totals per (speaker, type, affiliation).
 #[derive(Debug, Default)]
 pub struct SpeakerTable {
-    stats: BTreeMap<(String, String, String), SpeakerStats>,
+    /// By speaker name: each (type, affiliation) it was quoted as, with its totals (looked
+    /// up without making a key; [`SpeakerTable::rows`] puts them in order).
+    stats: FxHashMap<String, Vec<(String, String, SpeakerStats)>>,
     documents_seen: u64,
 }
 
@@ -51,12 +54,24 @@ impl SpeakerTable {
         let date = date.filter(|d| !d.is_empty());
         for q in quotes {
             let Some(name) = q.speaker else { continue };
-            let key = (
-                name.to_string(),
-                q.speaker_type.to_string(),
-                q.affiliation.unwrap_or_default().to_string(),
-            );
-            let st = self.stats.entry(key).or_default();
+            let kind = q.speaker_type;
+            let affiliation = q.affiliation.unwrap_or_default();
+            let forms = match self.stats.get_mut(name) {
+                Some(forms) => forms,
+                None => self.stats.entry(name.to_string()).or_default(),
+            };
+            let at = match forms
+                .iter()
+                .position(|(k, a, _)| k == kind && a == affiliation)
+            {
+                Some(at) => at,
+                None => {
+                    let stats = SpeakerStats::default();
+                    forms.push((kind.to_string(), affiliation.to_string(), stats));
+                    forms.len() - 1
+                }
+            };
+            let st = &mut forms[at].2;
             st.quotes += 1;
             if st.last_document != Some(doc_index) {
                 st.last_document = Some(doc_index);
@@ -76,7 +91,7 @@ impl SpeakerTable {
                 }
                 st.scored += 1;
             }
-            if st.mentions.len() < MAX_MENTION_FORMS {
+            if st.mentions.len() < MAX_MENTION_FORMS && !st.mentions.contains(q.mention) {
                 st.mentions.insert(q.mention.to_string());
             }
         }
@@ -84,8 +99,13 @@ impl SpeakerTable {
 
     /// The rows, most quoted first (ties by name), ready for a CSV writer.
     pub fn rows(&self) -> Vec<Vec<String>> {
-        let mut entries: Vec<_> = self.stats.iter().collect();
-        entries.sort_by(|a, b| b.1.quotes.cmp(&a.1.quotes).then_with(|| a.0.cmp(b.0)));
+        let mut entries: Vec<_> = self
+            .stats
+            .iter()
+            .flat_map(|(name, forms)| forms.iter().map(move |(k, a, st)| ((name, k, a), st)))
+            .collect();
+        // (Keys are unique: the order is total, whatever order the map gives them in.)
+        entries.sort_by(|a, b| b.1.quotes.cmp(&a.1.quotes).then_with(|| a.0.cmp(&b.0)));
         entries
             .into_iter()
             .map(|((name, kind, affiliation), st)| {
