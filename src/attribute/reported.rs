@@ -1534,7 +1534,7 @@ fn pronoun_clause_after_adjunct(w: &Words, k: usize, end: usize) -> Option<usize
                 && w.verb_cue_at(t, end).is_none()
         })
         .find(|&t| {
-            matches!(w.word(t), "he" | "she" | "they" | "we" | "I" | "it")
+            is_subject_pronoun(w.word(t))
                 && w.class(t - 1)
                     .is_none_or(|c| matches!(c, WordClass::Modifier | WordClass::Place))
                 && !is_subordinator(w, t - 1)
@@ -1562,12 +1562,17 @@ fn opens_pronoun_clause(w: &Words, k: usize) -> bool {
         Some(i) => (&word[..i], true),
         None => (word, false),
     };
-    matches!(pronoun, "he" | "she" | "they" | "we" | "I" | "it")
+    is_subject_pronoun(pronoun)
         && k + 1 < w.tokens.len()
         && (contraction
             || w.class(k + 1) == Some(WordClass::Auxiliary)
             || is_verb_like(w, k + 1)
             || w.is_negated_auxiliary(k + 1))
+}
+
+/// A lower-case subject pronoun that can open a reported clause (`he`, `it`, `I` …).
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "we" | "I" | "it")
 }
 
 /// `he would`, `she could not`, `they had`: a subject pronoun and auxiliaries only, a clause
