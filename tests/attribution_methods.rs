@@ -2264,3 +2264,63 @@ fn a_participle_aside_after_the_speakers_name() {
         "participle_clause",
     );
 }
+
+#[test]
+fn adverbs_long_and_yet_between_auxiliary_and_cue() {
+    check(
+        "Ortiz has long said that the pier will reopen.",
+        "indirect",
+        "the pier will reopen",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    check(
+        "Ortiz has not yet responded to the council's letter.",
+        "indirect",
+        "the council's letter",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn a_catenative_verb_before_the_infinitive_cue() {
+    check(
+        "Ortiz declined to say whether the ferry would run in winter.",
+        "indirect",
+        "whether the ferry would run in winter",
+        "Ortiz",
+        "speaker_cue_clause",
+    );
+    check(
+        "The harbor board was unwilling to say how much the repairs cost.",
+        "indirect",
+        "how much the repairs cost",
+        "The harbor board",
+        "speaker_cue_clause",
+    );
+    // A catenative verb before a noun reports nothing.
+    assert!(rows("Ortiz declined the invitation to the gala.").is_empty());
+}
+
+#[test]
+fn a_share_of_a_relative_pronoun_speaks_inside_its_clause() {
+    check(
+        "Relatives of the crew, many of whom say the inquiry was rushed, gathered outside city hall.",
+        "indirect",
+        "the inquiry was rushed",
+        "many of whom",
+        "speaker_cue_clause",
+    );
+}
+
+#[test]
+fn a_semicolon_after_a_tail_cue_ends_the_attribution() {
+    check(
+        "The levy will pass easily, council staff say; in 2019, a similar levy failed.",
+        "indirect",
+        "The levy will pass easily",
+        "council staff",
+        "clause_speaker_cue",
+    );
+}

@@ -806,7 +806,8 @@ fn tail_after(
         || (w.class(extra) == Some(WordClass::Preposition) && !infinitive)
         || is_subordinator(w, extra)
         || w.is_time_word(extra)
-        || w.is(extra, ",");
+        || w.is(extra, ",")
+        || w.is(extra, ";");
     // `…, and when asked …, he said, "I hope not."`: the attribution introduces the
     // quotation after it, not the clause before.
     let introduces_quote =
@@ -1082,8 +1083,10 @@ fn lead_attribution(
             cue_end = cue_end.min(k);
         } else if complementizer && k < end && w.is(k, ",") {
             k += 1; // `said that, at the request of …, it has …`
-        } else if k < end && matches!(w.word(k), "," | ":") {
-            continue; // `X said: "…"` is a direct quote; `X said, …` a parenthetical
+        } else if k < end && matches!(w.word(k), "," | ":" | ";") {
+            // `X said: "…"` is a direct quote; `X said, …` a parenthetical; `…, analysts
+            // say; in 2012 …` a tail whose sentence runs on.
+            continue;
         }
         // `said on Tuesday the plan …`, `said in 2010 the …`: a date phrase, then the clause.
         // (`has said for weeks he is …`: a duration. `said in August after …`: no clause
@@ -1154,10 +1157,11 @@ fn lead_attribution(
         // subordinate clause ends with it.
         // `The mayor, who in 2010 said the pier would reopen, has changed her mind`: a
         // report in a relative clause between commas ends at the comma before the main verb.
-        let relative = speaker.end == speaker.start + 1
-            && speaker.start > a
+        // (`…, many of whom say …, were angry`: a share of the relative pronoun too.)
+        let relative = speaker.start > a
             && w.is(speaker.start - 1, ",")
-            && matches!(w.word(speaker.start), "who" | "which");
+            && matches!(w.word(speaker.end - 1), "who" | "whom" | "which")
+            && (speaker.end == speaker.start + 1 || w.eq(speaker.end - 2, "of"));
         let clause_limit = if in_opening_subordinate(w, a, c) {
             (k..end)
                 .find(|&t| w.is(t, ",") && !in_quote(t))

@@ -347,13 +347,19 @@ pub(super) fn skip_auxiliaries(w: &Words, lo: usize, end: usize) -> usize {
     while j > lo
         && (matches!(
             w.class(j - 1),
-            Some(WordClass::Auxiliary | WordClass::Adverb)
+            Some(WordClass::Auxiliary | WordClass::Catenative | WordClass::Adverb)
         ) || w.is_negated_auxiliary(j - 1)
             || (j - 1 > lo && is_manner_adverb(w, j - 1))
-            || (j - 1 > lo && w.eq(j - 1, "to") && w.class(j - 2) == Some(WordClass::Auxiliary))
+            || (j - 1 > lo
+                && w.eq(j - 1, "to")
+                && matches!(
+                    w.class(j - 2),
+                    Some(WordClass::Auxiliary | WordClass::Catenative)
+                ))
             || (j - 1 > lo && w.eq(j - 1, "since") && w.class(j - 2) == Some(WordClass::Auxiliary)))
     {
-        // (`continued to insist`, `has to say`: `to` after an auxiliary or aspect verb;
+        // (`continued to insist`, `has to say`, `declined to say`: `to` after an auxiliary,
+        // aspect or catenative verb;
         // `has since said`: `since` after one is an adverb.)
         j -= 1;
     }
@@ -580,6 +586,17 @@ fn core_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     let head = end - 1;
     if w.is_pronoun(head) || w.eq(head, "who") {
         return Some(Phrase { start: head, end });
+    }
+    // `many of whom say`, `some of which said`: a share of a relative pronoun's antecedent.
+    if head >= lo + 2
+        && matches!(w.word(head), "whom" | "which")
+        && w.eq(head - 1, "of")
+        && (is_quantifier_pronoun(w, head - 2) || is_quantity(w, head - 2))
+    {
+        return Some(Phrase {
+            start: head - 2,
+            end,
+        });
     }
     // `Doyle and others said`
     if w.eq(head, "others") {

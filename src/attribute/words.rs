@@ -7,7 +7,7 @@ use crate::lexicon::{
 use crate::segment::{Segmentation, Token, TokenKind};
 
 /// Word classes in the order of their codes in a token's flags (code 0: no class).
-const CLASSES: [WordClass; 10] = [
+const CLASSES: [WordClass; 11] = [
     WordClass::Determiner,
     WordClass::PronounPerson,
     WordClass::PronounThing,
@@ -18,6 +18,7 @@ const CLASSES: [WordClass; 10] = [
     WordClass::Preposition,
     WordClass::Modifier,
     WordClass::Place,
+    WordClass::Catenative,
 ];
 const CLASS_BITS: u8 = 0b1111;
 const CAPITALIZED: u8 = 1 << 4;

@@ -264,6 +264,9 @@ pub enum WordClass {
     PronounThing,
     PronounGroup,
     Auxiliary,
+    /// A verb or adjective whose `to`-infinitive carries the report (`declined to say`,
+    /// `was unwilling to tell`): its subject is the speaker.
+    Catenative,
     Adverb,
     Clause,
     Preposition,
@@ -287,6 +290,7 @@ pub fn parse_function_words(
             "pronoun_thing" => WordClass::PronounThing,
             "pronoun_group" => WordClass::PronounGroup,
             "auxiliary" => WordClass::Auxiliary,
+            "catenative" => WordClass::Catenative,
             "adverb" => WordClass::Adverb,
             "clause" => WordClass::Clause,
             "preposition" => WordClass::Preposition,
