@@ -2324,3 +2324,48 @@ fn a_semicolon_after_a_tail_cue_ends_the_attribution() {
         "clause_speaker_cue",
     );
 }
+
+#[test]
+fn a_possessive_and_a_reporting_noun_introduce_a_report() {
+    check(
+        "The mayor's call for a new bridge was rejected by the council.",
+        "indirect",
+        "a new bridge",
+        "The mayor's",
+        "nominal",
+    );
+    check(
+        "Reporters examined the mayor's claim that the levy was temporary.",
+        "indirect",
+        "the levy was temporary",
+        "the mayor's",
+        "nominal",
+    );
+    // A possessive determiner resolves like a pronoun; an infinitive keeps its `to`.
+    let r = rows("Mayor Ana Ortiz visited the docks. Later she renewed her promise to repave the harbor road.");
+    let nominal: Vec<_> = r.iter().filter(|r| r.4 == "nominal").collect();
+    assert_eq!(nominal.len(), 1, "{r:?}");
+    assert_eq!(nominal[0].1, "to repave the harbor road");
+    assert_eq!(
+        (nominal[0].2.as_str(), nominal[0].3.as_str()),
+        ("her", "Ana Ortiz")
+    );
+    // A quotation right after the noun is its direct quote, also after `his` or `her`.
+    check(
+        "Ortiz defended her call for \"a total overhaul\" of the port.",
+        "direct",
+        "a total overhaul",
+        "her",
+        "nominal",
+    );
+}
+
+#[test]
+fn a_noun_report_needs_a_boundary_in_a_subject_and_a_medium_reports_nothing() {
+    // The main verb of a subject cannot be told from the noun's object: no row.
+    assert!(rows("Ortiz's call for a new tax drew criticism.").is_empty());
+    assert!(rows("The governor's claim that the levy was temporary was false.").is_empty());
+    // `speech`, `email`, `letter` name how words were said, not what.
+    assert!(rows("His speech to the dock workers ran long.").is_empty());
+    assert!(rows("Ortiz read her letter to the council twice.").is_empty());
+}

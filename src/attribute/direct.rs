@@ -223,11 +223,27 @@ pub fn before_quote(w: &Words, open: usize, lo: usize) -> Option<Found> {
                 return Some(found);
             }
         }
+        let determiner_owner = c > lo && w.is_possessive_determiner(c - 1);
         if cue.kind == CueKind::Noun
             || (cue.kind == CueKind::Phrase && c > lo && w.is_possessive(c - 1))
+            || (matches!(cue.kind, CueKind::Phrase | CueKind::Verb) && determiner_owner)
         {
+            // `his call for "…"`: a possessive determiner is the speaker.
+            if determiner_owner {
+                let p = speaker::Phrase {
+                    start: c - 1,
+                    end: c,
+                };
+                return Some(Found::new(
+                    p,
+                    (c, c + len),
+                    "nominal",
+                    cue.strength * 0.8,
+                    open,
+                ));
+            }
             if c > lo && w.is_possessive(c - 1) {
-                if let Some(p) = speaker::before(w, lo, c) {
+                if let Some(p) = speaker::possessor_before(w, lo, c) {
                     return Some(Found::new(
                         p,
                         (c, c + len),

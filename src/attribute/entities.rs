@@ -419,8 +419,15 @@ impl Entities {
     pub fn resolve(&self, w: &Words, p: Phrase) -> Speaker {
         let mention = w.range_span(p.start, p.end);
         let head = p.end - 1;
-        let relative = w.eq(head, "who").then_some(WordClass::PronounPerson);
-        match relative.or(w.class(head)) {
+        // (`who` and the possessive determiners of a noun's report, `his call for …`, refer
+        // back like pronouns.)
+        let back_reference = match w.word(head).to_ascii_lowercase().as_str() {
+            "who" | "his" | "her" => Some(WordClass::PronounPerson),
+            "its" => Some(WordClass::PronounThing),
+            "their" => Some(WordClass::PronounGroup),
+            _ => None,
+        };
+        match back_reference.or(w.class(head)) {
             Some(WordClass::PronounPerson) => {
                 return match self.latest_before(mention.start, |e| e.kind == SpeakerType::Person) {
                     Some(e) => self.speaker_from(e, mention),

@@ -9,6 +9,7 @@ mod direct;
 mod entities;
 mod found;
 mod governed;
+mod noun_report;
 mod reported;
 mod speaker;
 mod words;

@@ -96,6 +96,10 @@ pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
                 out.push(r);
             }
         }
+        // `Pence's call for a special prosecutor`, `his claim that …`: reports a possessive
+        // and a reporting noun introduce, beside the sentence's other reports.
+        let nouns = super::noun_report::find(w, a, end, in_quote, &out[first_new..]);
+        out.extend(nouns);
         // A report running over the question (`said when asked whether …`) yields to it:
         // it ends before the words that open the question (`…, and when asked …`), or goes
         // when nothing of its own is left.
@@ -1550,7 +1554,7 @@ fn pronoun_clause_after_adjunct(w: &Words, k: usize, end: usize) -> Option<usize
 
 /// Can token `k` be the verb of a `to`-infinitive (`to stand`, `to quiet down`)? A
 /// lower-case word that no closed class claims and that is not a number.
-fn is_infinitive_verb(w: &Words, k: usize, end: usize) -> bool {
+pub(super) fn is_infinitive_verb(w: &Words, k: usize, end: usize) -> bool {
     k < end
         && !w.is_punct(k)
         && !w.is_capitalized(k)

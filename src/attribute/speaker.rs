@@ -289,6 +289,31 @@ pub fn before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     Some(p)
 }
 
+/// The owner of what follows a possessive ending at token `end - 1` (`Lloyd Austin's`,
+/// `the mayor's`, `the Chinese ministry's`): the speaker phrase before `end`, or else the
+/// plain noun phrase back to its determiner.
+pub fn possessor_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
+    if let Some(p) = before(w, lo, end).filter(|p| p.end == end) {
+        return Some(p);
+    }
+    let mut start = end - 1;
+    while start > lo {
+        let k = start - 1;
+        if w.is_punct(k) || w.is_possessive(k) || w.cue_at(k, k + 1).is_some() {
+            break;
+        }
+        match w.class(k) {
+            None | Some(WordClass::Modifier) => start = k,
+            Some(WordClass::Determiner) => {
+                start = k;
+                break;
+            }
+            Some(_) => break,
+        }
+    }
+    Some(Phrase { start, end })
+}
+
 /// `Trump issued a statement`, `the ministry released a brief statement`: for the reporting
 /// noun at token `noun` that ends a verb's object (a determiner and at most one modifier
 /// before it), the verb and its subject, who speaks through the noun.

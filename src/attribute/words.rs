@@ -421,6 +421,15 @@ impl<'a> Words<'a> {
         s.ends_with("'s") || s.ends_with("\u{2019}s")
     }
 
+    /// `his`, `her`, `its`, `their`: a possessive determiner that refers back to a speaker
+    /// (`his call for …`).
+    pub fn is_possessive_determiner(&self, k: usize) -> bool {
+        matches!(
+            self.word(k).to_ascii_lowercase().as_str(),
+            "his" | "her" | "its" | "their"
+        )
+    }
+
     /// A possessive noun (`Austin's`), not a pronoun contraction (`he's`): a phrase ending
     /// in one owns what follows rather than being its subject.
     pub fn is_possessive_noun(&self, k: usize) -> bool {

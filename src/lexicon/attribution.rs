@@ -33,6 +33,9 @@ pub struct Cue {
     /// The verb's object may be a work (`She read "The Quiet Orchard"`): a title-case
     /// quotation right after it is named, not said.
     pub takes_work: bool,
+    /// A noun naming how or where words were said (`interview`, `speech`, `email`): after a
+    /// possessive it introduces no content of its own (`his speech to the crowd`).
+    pub is_medium: bool,
 }
 
 /// Lower-cased keys of one or more words (single spaces; curly apostrophes folded).
@@ -123,15 +126,18 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
             }
         };
         let strength = parse_float(file, row.number, strength)?;
-        let (takes_addressee, also_names, takes_work) = match object {
-            "" => (false, false, false),
-            "addressee" => (true, false, false),
-            "name" => (false, true, false),
-            "work" => (false, false, true),
+        let (takes_addressee, also_names, takes_work, is_medium) = match object {
+            "" => (false, false, false, false),
+            "addressee" => (true, false, false, false),
+            "name" => (false, true, false, false),
+            "work" => (false, false, true, false),
+            "medium" => (false, false, false, true),
             other => {
                 return Err(file.error(
                     row.number,
-                    format!("unknown cue object `{other}` (addressee, name, work or empty)"),
+                    format!(
+                        "unknown cue object `{other}` (addressee, name, work, medium or empty)"
+                    ),
                 ))
             }
         };
@@ -144,6 +150,7 @@ pub fn parse_cues(file: &LexiconFile) -> Result<PhraseMap<Cue>, LexiconError> {
                 takes_addressee,
                 also_names,
                 takes_work,
+                is_medium,
             },
         );
     }
