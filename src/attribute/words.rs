@@ -121,7 +121,7 @@ fn confirms(
 
 /// One probe of the word index per token (plus one per following word where a longer key
 /// may start): word classes and every cue, title and body match, in token order.
-fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
+fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
@@ -136,12 +136,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             continue;
         }
         let word = token.span().slice(text);
-        let h = WordIndex::push_token(
-            WordIndex::start(),
-            text,
-            token.span().start,
-            token.span().end,
-        );
+        let h = WordIndex::push_hash(WordIndex::start(), hashes[k]);
         let entry = index.get(h).copied();
         out.flags[k] = class_code(entry.and_then(|e| e.class).or_else(|| {
             // `administration's`: the class of the word without its possessive.
@@ -169,7 +164,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
             if next.kind == TokenKind::Punct && !matches!(next_word, "-" | "'") {
                 break;
             }
-            h = WordIndex::push_word(h, next_word);
+            h = WordIndex::push_hash(h, hashes[k + n - 1]);
             let Some(e) = index.get(h) else { break };
             let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
             if has_value && confirms(index, e, text, tokens, k, n) {
@@ -225,7 +220,13 @@ impl<'a> Words<'a> {
         for slot in sentence.iter_mut().skip(k) {
             *slot = seg.sentences.len().saturating_sub(1) as u32;
         }
-        let found = lexical(text, tokens, lex);
+        // (A segmentation made by `segment` has the hashes; one built otherwise gets them.)
+        let hashes = if seg.word_hashes.len() == tokens.len() {
+            std::borrow::Cow::Borrowed(&seg.word_hashes[..])
+        } else {
+            std::borrow::Cow::Owned(crate::segment::word_hashes(text, tokens))
+        };
+        let found = lexical(text, tokens, &hashes, lex);
         let mut flags = found.flags;
         for (flag, t) in flags.iter_mut().zip(tokens) {
             let first = text.as_bytes()[t.span().start];

@@ -72,6 +72,42 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     h
 }
 
+/// The normalised chars of a non-ASCII word, as `push_normalized` writes them: curly
+/// single quotes become `'`, everything else is lower-cased.
+fn normalized_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(|c| {
+        let apostrophe = matches!(c, '\u{2019}' | '\u{2018}');
+        let lower = (!apostrophe).then(|| c.to_lowercase());
+        apostrophe
+            .then_some('\'')
+            .into_iter()
+            .chain(lower.into_iter().flatten())
+    })
+}
+
+/// [`hash_bytes`] of the normalised form of `word` (see [`normalized_chars`]) without
+/// building it: one pass for its length (the hash starts from it), one for its bytes.
+fn hash_normalized_chars(word: &str) -> u64 {
+    let len: usize = normalized_chars(word).map(char::len_utf8).sum();
+    let mut h = SEED ^ len as u64;
+    let (mut x, mut filled) = (0u64, 0usize);
+    let mut utf8 = [0u8; 4];
+    for c in normalized_chars(word) {
+        for &b in c.encode_utf8(&mut utf8).as_bytes() {
+            x |= u64::from(b | 0x20) << (8 * filled);
+            filled += 1;
+            if filled == 8 {
+                h = fold(h, x);
+                (x, filled) = (0, 0);
+            }
+        }
+    }
+    if filled > 0 {
+        h = fold(h, x);
+    }
+    h
+}
+
 /// The hash of a normalised key: its words' hashes folded in order.
 pub(crate) fn hash_normalized(key: &str) -> u64 {
     key.split(' ')
@@ -109,6 +145,16 @@ impl WordIndex {
     /// eight-byte words from the text where it can (no byte loop, no branch per byte).
     #[inline]
     pub fn push_token(h: u64, text: &str, start: usize, end: usize) -> u64 {
+        fold(h, Self::word_hash(text, start, end))
+    }
+
+    /// The hash of the one word at `start..end` of `text` (normalised on the fly, as
+    /// [`WordIndex::push_word`] does), which [`WordIndex::push_hash`] folds into a key
+    /// hash. The segmenter computes it once per token (`Segmentation::word_hashes`) for
+    /// every lexicon probe of attribution and stance. A short ASCII word is read as one
+    /// eight-byte word from the text; no word allocates.
+    #[inline]
+    pub fn word_hash(text: &str, start: usize, end: usize) -> u64 {
         let bytes = text.as_bytes();
         let len = end - start;
         if len <= 8 && start + 8 <= bytes.len() {
@@ -122,17 +168,25 @@ impl WordIndex {
             let x = u64::from_le_bytes(chunk) & mask;
             if x & 0x8080_8080_8080_8080 == 0 {
                 let h0 = SEED ^ len as u64;
-                return fold(
-                    h,
-                    if len == 0 {
-                        h0
-                    } else {
-                        fold(h0, (x | LOWER) & mask)
-                    },
-                );
+                return if len == 0 {
+                    h0
+                } else {
+                    fold(h0, (x | LOWER) & mask)
+                };
             }
         }
-        Self::push_word(h, &text[start..end])
+        let word = &text[start..end];
+        if word.is_ascii() {
+            hash_bytes(word.as_bytes())
+        } else {
+            hash_normalized_chars(word)
+        }
+    }
+
+    /// Continues key hash `h` with one more word given by its [`WordIndex::word_hash`].
+    #[inline(always)]
+    pub fn push_hash(h: u64, word_hash: u64) -> u64 {
+        fold(h, word_hash)
     }
 
     /// Continues key hash `h` with one more word (normalised on the fly: ASCII lower case,
@@ -142,9 +196,7 @@ impl WordIndex {
         if word.is_ascii() {
             return fold(h, hash_bytes(word.as_bytes()));
         }
-        let mut key = String::with_capacity(word.len());
-        super::attribution::push_normalized(&mut key, word);
-        fold(h, hash_bytes(key.as_bytes()))
+        fold(h, hash_normalized_chars(word))
     }
 
     fn entry_mut(&mut self, key: &str) -> &mut IndexEntry {
@@ -313,6 +365,54 @@ mod tests {
             WordIndex::push_token(WordIndex::start(), text, end - 4, end - 1),
             WordIndex::push_word(WordIndex::start(), "ago")
         );
+    }
+
+    #[test]
+    fn word_hashes_equal_the_hash_of_the_normalised_word() {
+        let words = [
+            "",
+            "a",
+            "He",
+            "said",
+            "Pentagon",
+            "according",
+            "Internationalization",
+            "12,000",
+            "don't",
+            "People\u{2019}s",
+            "\u{2018}til",
+            "M\u{00FC}ller",
+            "\u{00C9}T\u{00C9}",
+            "\u{0130}stanbul",
+            "\u{01C5}",
+            "\u{FB01}x",
+            "wee\u{212A}end",
+            "\u{201C}",
+            "\u{2014}",
+            "\u{03A3}\u{039F}\u{03A3}",
+            "caf\u{00E9}-au-lait-\u{00E0}-la-carte",
+        ];
+        for word in words {
+            let mut key = String::new();
+            crate::lexicon::attribution::push_normalized(&mut key, word);
+            let expected = hash_bytes(key.as_bytes());
+            let text = format!("{word} and some more text after it");
+            assert_eq!(
+                WordIndex::word_hash(&text, 0, word.len()),
+                expected,
+                "{word}"
+            );
+            assert_eq!(
+                WordIndex::word_hash(word, 0, word.len()),
+                expected,
+                "{word} at the end"
+            );
+            assert_eq!(
+                WordIndex::push_hash(WordIndex::start(), expected),
+                WordIndex::push_word(WordIndex::start(), word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
