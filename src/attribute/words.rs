@@ -25,13 +25,21 @@ const CUE_START: u8 = 1 << 5;
 const TITLE_START: u8 = 1 << 6;
 const BODY_START: u8 = 1 << 7;
 
+/// The code of a word class in a token's flags: one more than its place in [`CLASSES`].
 fn class_code(class: Option<WordClass>) -> u8 {
-    class.map_or(0, |c| {
-        CLASSES
-            .iter()
-            .position(|&x| x == c)
-            .map_or(0, |i| i as u8 + 1)
-    })
+    match class {
+        None => 0,
+        Some(WordClass::Determiner) => 1,
+        Some(WordClass::PronounPerson) => 2,
+        Some(WordClass::PronounThing) => 3,
+        Some(WordClass::PronounGroup) => 4,
+        Some(WordClass::Auxiliary) => 5,
+        Some(WordClass::Adverb) => 6,
+        Some(WordClass::Clause) => 7,
+        Some(WordClass::Preposition) => 8,
+        Some(WordClass::Modifier) => 9,
+        Some(WordClass::Place) => 10,
+    }
 }
 
 /// Lexicon matches in token order (ties by length): the token where each starts, its
@@ -73,7 +81,8 @@ pub struct Words<'a> {
     cues: TokenMatches<'a, Cue>,
     titles: TokenMatches<'a, Title>,
     bodies: TokenMatches<'a, Body>,
-    /// Per token: its adjunct role from the word index (see [`Words::adjunct_role`]).
+    /// Per token: its adjunct role, when [`WordIndex::has_adjuncts`] (see
+    /// [`Words::adjunct_role`]).
     adjuncts: Vec<Option<AdjunctRole>>,
     /// Sentence index of each token.
     sentence: Vec<u32>,
@@ -88,7 +97,7 @@ struct Lexical<'a> {
     cues: Vec<(u32, u8, &'a Cue)>,
     titles: Vec<(u32, u8, &'a Title)>,
     bodies: Vec<(u32, u8, &'a Body)>,
-    /// Adjunct roles of ASCII word tokens (when [`WordIndex::has_adjuncts`]).
+    /// Adjunct roles of every token (when [`WordIndex::has_adjuncts`]).
     adjuncts: Vec<Option<AdjunctRole>>,
 }
 
@@ -120,9 +129,11 @@ fn confirms(
 }
 
 /// One probe of the word index per token (plus one per following word where a longer key
-/// may start): word classes and every cue, title and body match, in token order.
+/// may start), with the word hashes the segmenter computed: word classes, capitalisation,
+/// adjunct roles and every cue, title and body match, in token order.
 fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
+    let bytes = text.as_bytes();
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
         cues: Vec::new(),
@@ -131,37 +142,56 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         adjuncts: vec![None; tokens.len()],
     };
     let adjuncts = index.has_adjuncts();
-    for (k, token) in tokens.iter().enumerate() {
+    for (k, (token, &word_hash)) in tokens.iter().zip(hashes).enumerate() {
+        let span = token.span();
+        let h = WordIndex::push_hash(WordIndex::start(), word_hash);
         if token.kind == TokenKind::Punct {
+            if adjuncts {
+                out.adjuncts[k] = punct_adjunct_role(lex, text, span, h);
+            }
             continue;
         }
-        let word = token.span().slice(text);
-        let h = WordIndex::push_hash(WordIndex::start(), hashes[k]);
         let entry = index.get(h).copied();
-        out.flags[k] = class_code(entry.and_then(|e| e.class).or_else(|| {
-            // `administration's`: the class of the word without its possessive.
-            let stem = word
+        let mut class = entry.and_then(|e| e.class);
+        // `administration's`: the class of the word without its possessive.
+        if class.is_none() && bytes.get(span.end.wrapping_sub(1)) == Some(&b's') {
+            let word = span.slice(text);
+            class = word
                 .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("\u{2019}s"))?;
-            index
-                .get(WordIndex::push_word(WordIndex::start(), stem))
-                .and_then(|e| e.class)
-        }));
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .and_then(|stem| index.get(WordIndex::push_word(WordIndex::start(), stem)))
+                .and_then(|e| e.class);
+        }
+        let mut flag = class_code(class);
+        if token.kind == TokenKind::Word && is_capitalized_word(text, span) {
+            flag |= CAPITALIZED;
+        }
+        out.flags[k] = flag;
+        // (A word with an adjunct role has an entry: its role is that of its lower-case
+        // form, an ASCII key entered in the index, which is also its normalised form.)
         let Some(entry) = entry else {
             continue;
         };
-        if adjuncts && entry.adjunct.is_some() && word.is_ascii() {
-            out.adjuncts[k] = index.adjunct_of(&entry, word);
+        if adjuncts {
+            let word = span.slice(text);
+            out.adjuncts[k] = if !word.is_ascii() {
+                kelvin_adjunct_role(lex, word)
+            } else if entry.adjunct.is_some() {
+                index.adjunct_of(&entry, word)
+            } else {
+                None
+            };
         }
-        push_values(&mut out, lex, &entry, k, 1);
+        if entry.cue.is_some() || entry.title.is_some() || entry.body.is_some() {
+            push_values(&mut out, lex, &entry, k, 1);
+        }
         if !entry.continues {
             continue;
         }
         let mut h = h;
         for n in 2..=tokens.len() - k {
             let next = &tokens[k + n - 1];
-            let next_word = next.span().slice(text);
-            if next.kind == TokenKind::Punct && !matches!(next_word, "-" | "'") {
+            if next.kind == TokenKind::Punct && !matches!(next.span().slice(text), "-" | "'") {
                 break;
             }
             h = WordIndex::push_hash(h, hashes[k + n - 1]);
@@ -176,6 +206,57 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         }
     }
     out
+}
+
+/// True when the word at `span` starts with an upper-case letter.
+#[inline]
+fn is_capitalized_word(text: &str, span: Span) -> bool {
+    let first = text.as_bytes()[span.start];
+    if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        span.slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// The adjunct role of a punctuation token (with [`WordIndex::has_adjuncts`]; `h` is its
+/// key hash): an ASCII mark's from the index, as for words; other marks have none unless
+/// they hold the Kelvin sign.
+fn punct_adjunct_role(lex: &Lexicons, text: &str, span: Span, h: u64) -> Option<AdjunctRole> {
+    let word = span.slice(text);
+    if word.is_ascii() {
+        lex.word_index
+            .get(h)
+            .and_then(|e| lex.word_index.adjunct_of(e, word))
+    } else {
+        kelvin_adjunct_role(lex, word)
+    }
+}
+
+/// The adjunct role of a non-ASCII token when every adjunct word is ASCII
+/// ([`WordIndex::has_adjuncts`]): lower-casing makes no token ASCII unless it holds the
+/// Kelvin sign (`\u{212A}` becomes `k`), which is looked up.
+fn kelvin_adjunct_role(lex: &Lexicons, word: &str) -> Option<AdjunctRole> {
+    if word.contains('\u{212A}') {
+        looked_up_adjunct(lex, word)
+    } else {
+        None
+    }
+}
+
+/// The role of `word` in `adjuncts.csv`: as written, else in lower case when it has an
+/// upper-case ASCII letter.
+fn looked_up_adjunct(lex: &Lexicons, word: &str) -> Option<AdjunctRole> {
+    match lex.adjuncts.get(word) {
+        Some(role) => Some(*role),
+        None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+            lex.adjuncts.get(&word.to_lowercase()).copied()
+        }
+        None => None,
+    }
 }
 
 /// True when sentence `s` lies in a headline or sub-heading.
@@ -228,22 +309,6 @@ impl<'a> Words<'a> {
         };
         let found = lexical(text, tokens, &hashes, lex);
         let mut flags = found.flags;
-        for (flag, t) in flags.iter_mut().zip(tokens) {
-            let first = text.as_bytes()[t.span().start];
-            let capitalized = t.kind == TokenKind::Word
-                && if first.is_ascii() {
-                    first.is_ascii_uppercase()
-                } else {
-                    t.span()
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                };
-            if capitalized {
-                *flag |= CAPITALIZED;
-            }
-        }
         // `Theresa May`, `…, Will described …`, `"…," Will said`: inside a sentence of
         // running text, a capitalised auxiliary after a word, a comma or a closing quotation
         // mark is a name, not a verb. (Headlines are
@@ -342,32 +407,14 @@ impl<'a> Words<'a> {
     }
 
     /// What token `k` opens when it follows a cue (`adjuncts.csv`), if anything: the role
-    /// of the word in lower case. An ASCII word token has it from the word index; other
-    /// tokens are looked up.
+    /// of the word in lower case. When every adjunct word is ASCII
+    /// ([`WordIndex::has_adjuncts`]) every token has it from [`Words::new`] (an ASCII
+    /// token from its word index probe); otherwise the word is looked up.
     pub fn adjunct_role(&self, k: usize) -> Option<AdjunctRole> {
-        let word = self.word(k);
-        let index = &self.lex.word_index;
-        if index.has_adjuncts() {
-            // Every adjunct word is ASCII. A word token has its role from the index; so
-            // does a mark, looked up there. Lower-casing makes no other token ASCII unless
-            // it holds the Kelvin sign (`\u{212A}` becomes `k`).
-            if word.is_ascii() {
-                return if self.is_punct(k) {
-                    index.adjunct(word)
-                } else {
-                    self.adjuncts[k]
-                };
-            }
-            if !word.contains('\u{212A}') {
-                return None;
-            }
-        }
-        match self.lex.adjuncts.get(word) {
-            Some(role) => Some(*role),
-            None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
-                self.lex.adjuncts.get(&word.to_lowercase()).copied()
-            }
-            None => None,
+        if self.lex.word_index.has_adjuncts() {
+            self.adjuncts[k]
+        } else {
+            looked_up_adjunct(self.lex, self.word(k))
         }
     }
 
