@@ -504,11 +504,20 @@ impl<'a> Words<'a> {
 
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
+    /// (The rules ask this of most tokens of a sentence with a cue, and few start one: the
+    /// flag test is inlined into them, the rest is [`Words::cue_starting_at`].)
+    #[inline]
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if k >= limit
-            || self.flag(k) & CUE_START == 0
-            || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
-        {
+        if k >= limit || self.flag(k) & CUE_START == 0 {
+            return None;
+        }
+        self.cue_starting_at(k, limit)
+    }
+
+    /// [`Words::cue_at`] for a token where some cue starts.
+    #[inline(never)]
+    fn cue_starting_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        if self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k) {
             return None;
         }
         self.cues.longest(k, limit)
@@ -530,7 +539,18 @@ impl<'a> Words<'a> {
 
     /// A reporting verb at `k`: one verb, or a phrase that starts with one (`told
     /// reporters`, `said in a statement`), not `according to` or `in a statement`.
+    /// (Its first test, that some cue starts at `k`, is inlined as in [`Words::cue_at`].)
+    #[inline]
     pub fn verb_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        if k >= limit || self.flag(k) & CUE_START == 0 {
+            return None;
+        }
+        self.verb_cue_starting_at(k, limit)
+    }
+
+    /// [`Words::verb_cue_at`] for a token where some cue starts.
+    #[inline(never)]
+    fn verb_cue_starting_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
         let found = self.cue_at(k, limit).filter(|(c, _)| match c.kind {
             CueKind::Verb | CueKind::Event => true,
             CueKind::Phrase => {
@@ -579,6 +599,7 @@ impl<'a> Words<'a> {
     }
 
     /// The longest title or role starting at `k` within `limit`.
+    #[inline]
     pub fn title_at(&self, k: usize, limit: usize) -> Option<(&'a Title, usize)> {
         if k >= limit || self.flag(k) & TITLE_START == 0 {
             return None;
