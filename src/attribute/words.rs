@@ -43,24 +43,32 @@ fn class_code(class: Option<WordClass>) -> u8 {
 }
 
 /// Lexicon matches in token order (ties by length): the token where each starts, its
-/// length in tokens, and its entry. Few tokens match, so a binary search finds them.
+/// length in tokens, and its entry, with the index of the first match of every token
+/// where one starts (the rules ask at many tokens; no search finds them).
 struct TokenMatches<'a, V> {
     items: Vec<(u32, u8, &'a V)>,
+    /// Per token: the index in `items` of its first match (0 where none starts).
+    first: Vec<u32>,
 }
 
 impl<'a, V> TokenMatches<'a, V> {
     /// Wraps the matches and marks where they start in `flags` with `bit`.
     fn new(items: Vec<(u32, u8, &'a V)>, flags: &mut [u8], bit: u8) -> Self {
-        for m in &items {
+        let mut first = vec![0u32; if items.is_empty() { 0 } else { flags.len() }];
+        for (i, m) in items.iter().enumerate().rev() {
             flags[m.0 as usize] |= bit;
+            first[m.0 as usize] = i as u32;
         }
-        TokenMatches { items }
+        TokenMatches { items, first }
     }
 
     /// The longest match starting at token `k` and ending at or before token `limit`.
     fn longest(&self, k: usize, limit: usize) -> Option<(&'a V, usize)> {
-        let a = self.items.partition_point(|m| (m.0 as usize) < k);
-        let b = a + self.items[a..].partition_point(|m| m.0 as usize == k);
+        let a = self.first.get(k).map_or(self.items.len(), |&i| i as usize);
+        let b = a + self.items[a..]
+            .iter()
+            .take_while(|m| m.0 as usize == k)
+            .count();
         self.items[a..b]
             .iter()
             .rev()
