@@ -159,7 +159,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
             }
             continue;
         }
-        let entry = index.get(h).copied();
+        let entry = index.get(h);
         let mut class = entry.and_then(|e| e.class);
         // `administration's`: the class of the word without its possessive.
         if class.is_none() && bytes.get(span.end.wrapping_sub(1)) == Some(&b's') {
@@ -175,23 +175,24 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
             flag |= CAPITALIZED;
         }
         out.flags[k] = flag;
-        // (A word with an adjunct role has an entry: its role is that of its lower-case
-        // form, an ASCII key entered in the index, which is also its normalised form.)
+        // (A word with an adjunct role has an entry: its lower-case form is an ASCII key
+        // entered in the index, which is also its normalised form.)
         let Some(entry) = entry else {
             continue;
         };
-        if adjuncts {
+        // (Only an entry with a role can be a word's: a word whose lower-case form is an
+        // adjunct has that key's hash, and that key's entry has its role. A non-ASCII word
+        // gets it only with the Kelvin sign, as looked up.)
+        if adjuncts && entry.adjunct.is_some() {
             let word = span.slice(text);
-            out.adjuncts[k] = if !word.is_ascii() {
-                kelvin_adjunct_role(lex, word)
-            } else if entry.adjunct.is_some() {
-                index.adjunct_of(&entry, word)
+            out.adjuncts[k] = if word.is_ascii() {
+                index.adjunct_of(entry, word)
             } else {
-                None
+                kelvin_adjunct_role(lex, word)
             };
         }
         if entry.cue.is_some() || entry.title.is_some() || entry.body.is_some() {
-            push_values(&mut out, lex, &entry, k, 1);
+            push_values(&mut out, lex, entry, k, 1);
         }
         if !entry.continues {
             continue;
