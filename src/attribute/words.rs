@@ -26,34 +26,51 @@ const CUE_START: u8 = 1 << 5;
 const TITLE_START: u8 = 1 << 6;
 const BODY_START: u8 = 1 << 7;
 
+/// The code of a word class in a token's flags: one more than its place in [`CLASSES`].
 fn class_code(class: Option<WordClass>) -> u8 {
-    class.map_or(0, |c| {
-        CLASSES
-            .iter()
-            .position(|&x| x == c)
-            .map_or(0, |i| i as u8 + 1)
-    })
+    match class {
+        None => 0,
+        Some(WordClass::Determiner) => 1,
+        Some(WordClass::PronounPerson) => 2,
+        Some(WordClass::PronounThing) => 3,
+        Some(WordClass::PronounGroup) => 4,
+        Some(WordClass::Auxiliary) => 5,
+        Some(WordClass::Adverb) => 6,
+        Some(WordClass::Clause) => 7,
+        Some(WordClass::Preposition) => 8,
+        Some(WordClass::Modifier) => 9,
+        Some(WordClass::Place) => 10,
+        Some(WordClass::Catenative) => 11,
+    }
 }
 
 /// Lexicon matches in token order (ties by length): the token where each starts, its
-/// length in tokens, and its entry. Few tokens match, so a binary search finds them.
+/// length in tokens, and its entry, with the index of the first match of every token
+/// where one starts (the rules ask at many tokens; no search finds them).
 struct TokenMatches<'a, V> {
     items: Vec<(u32, u8, &'a V)>,
+    /// Per token: the index in `items` of its first match (0 where none starts).
+    first: Vec<u32>,
 }
 
 impl<'a, V> TokenMatches<'a, V> {
     /// Wraps the matches and marks where they start in `flags` with `bit`.
     fn new(items: Vec<(u32, u8, &'a V)>, flags: &mut [u8], bit: u8) -> Self {
-        for m in &items {
+        let mut first = vec![0u32; if items.is_empty() { 0 } else { flags.len() }];
+        for (i, m) in items.iter().enumerate().rev() {
             flags[m.0 as usize] |= bit;
+            first[m.0 as usize] = i as u32;
         }
-        TokenMatches { items }
+        TokenMatches { items, first }
     }
 
     /// The longest match starting at token `k` and ending at or before token `limit`.
     fn longest(&self, k: usize, limit: usize) -> Option<(&'a V, usize)> {
-        let a = self.items.partition_point(|m| (m.0 as usize) < k);
-        let b = a + self.items[a..].partition_point(|m| m.0 as usize == k);
+        let a = self.first.get(k).map_or(self.items.len(), |&i| i as usize);
+        let b = a + self.items[a..]
+            .iter()
+            .take_while(|m| m.0 as usize == k)
+            .count();
         self.items[a..b]
             .iter()
             .rev()
@@ -74,7 +91,8 @@ pub struct Words<'a> {
     cues: TokenMatches<'a, Cue>,
     titles: TokenMatches<'a, Title>,
     bodies: TokenMatches<'a, Body>,
-    /// Per token: its adjunct role from the word index (see [`Words::adjunct_role`]).
+    /// Per token: its adjunct role, when [`WordIndex::has_adjuncts`] (see
+    /// [`Words::adjunct_role`]).
     adjuncts: Vec<Option<AdjunctRole>>,
     /// Sentence index of each token.
     sentence: Vec<u32>,
@@ -89,7 +107,7 @@ struct Lexical<'a> {
     cues: Vec<(u32, u8, &'a Cue)>,
     titles: Vec<(u32, u8, &'a Title)>,
     bodies: Vec<(u32, u8, &'a Body)>,
-    /// Adjunct roles of ASCII word tokens (when [`WordIndex::has_adjuncts`]).
+    /// Adjunct roles of every token (when [`WordIndex::has_adjuncts`]).
     adjuncts: Vec<Option<AdjunctRole>>,
 }
 
@@ -121,9 +139,11 @@ fn confirms(
 }
 
 /// One probe of the word index per token (plus one per following word where a longer key
-/// may start): word classes and every cue, title and body match, in token order.
-fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
+/// may start), with the word hashes the segmenter computed: word classes, capitalisation,
+/// adjunct roles and every cue, title and body match, in token order.
+fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
+    let bytes = text.as_bytes();
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
         cues: Vec::new(),
@@ -132,45 +152,60 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
         adjuncts: vec![None; tokens.len()],
     };
     let adjuncts = index.has_adjuncts();
-    for (k, token) in tokens.iter().enumerate() {
+    for (k, (token, &word_hash)) in tokens.iter().zip(hashes).enumerate() {
+        let span = token.span();
+        let h = WordIndex::push_hash(WordIndex::start(), word_hash);
         if token.kind == TokenKind::Punct {
+            if adjuncts {
+                out.adjuncts[k] = punct_adjunct_role(lex, text, span, h);
+            }
             continue;
         }
-        let word = token.span().slice(text);
-        let h = WordIndex::push_token(
-            WordIndex::start(),
-            text,
-            token.span().start,
-            token.span().end,
-        );
-        let entry = index.get(h).copied();
-        out.flags[k] = class_code(entry.and_then(|e| e.class).or_else(|| {
-            // `administration's`: the class of the word without its possessive.
-            let stem = word
+        let entry = index.get(h);
+        let mut class = entry.and_then(|e| e.class);
+        // `administration's`: the class of the word without its possessive.
+        if class.is_none() && bytes.get(span.end.wrapping_sub(1)) == Some(&b's') {
+            let word = span.slice(text);
+            class = word
                 .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("\u{2019}s"))?;
-            index
-                .get(WordIndex::push_word(WordIndex::start(), stem))
-                .and_then(|e| e.class)
-        }));
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .and_then(|stem| index.get(WordIndex::push_word(WordIndex::start(), stem)))
+                .and_then(|e| e.class);
+        }
+        let mut flag = class_code(class);
+        if token.kind == TokenKind::Word && is_capitalized_word(text, span) {
+            flag |= CAPITALIZED;
+        }
+        out.flags[k] = flag;
+        // (A word with an adjunct role has an entry: its lower-case form is an ASCII key
+        // entered in the index, which is also its normalised form.)
         let Some(entry) = entry else {
             continue;
         };
-        if adjuncts && entry.adjunct.is_some() && word.is_ascii() {
-            out.adjuncts[k] = index.adjunct_of(&entry, word);
+        // (Only an entry with a role can be a word's: a word whose lower-case form is an
+        // adjunct has that key's hash, and that key's entry has its role. A non-ASCII word
+        // gets it only with the Kelvin sign, as looked up.)
+        if adjuncts && entry.adjunct.is_some() {
+            let word = span.slice(text);
+            out.adjuncts[k] = if word.is_ascii() {
+                index.adjunct_of(entry, word)
+            } else {
+                kelvin_adjunct_role(lex, word)
+            };
         }
-        push_values(&mut out, lex, &entry, k, 1);
+        if entry.cue.is_some() || entry.title.is_some() || entry.body.is_some() {
+            push_values(&mut out, lex, entry, k, 1);
+        }
         if !entry.continues {
             continue;
         }
         let mut h = h;
         for n in 2..=tokens.len() - k {
             let next = &tokens[k + n - 1];
-            let next_word = next.span().slice(text);
-            if next.kind == TokenKind::Punct && !matches!(next_word, "-" | "'") {
+            if next.kind == TokenKind::Punct && !matches!(next.span().slice(text), "-" | "'") {
                 break;
             }
-            h = WordIndex::push_word(h, next_word);
+            h = WordIndex::push_hash(h, hashes[k + n - 1]);
             let Some(e) = index.get(h) else { break };
             let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
             if has_value && confirms(index, e, text, tokens, k, n) {
@@ -182,6 +217,57 @@ fn lexical<'a>(text: &str, tokens: &[Token], lex: &'a Lexicons) -> Lexical<'a> {
         }
     }
     out
+}
+
+/// True when the word at `span` starts with an upper-case letter.
+#[inline]
+fn is_capitalized_word(text: &str, span: Span) -> bool {
+    let first = text.as_bytes()[span.start];
+    if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        span.slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// The adjunct role of a punctuation token (with [`WordIndex::has_adjuncts`]; `h` is its
+/// key hash): an ASCII mark's from the index, as for words; other marks have none unless
+/// they hold the Kelvin sign.
+fn punct_adjunct_role(lex: &Lexicons, text: &str, span: Span, h: u64) -> Option<AdjunctRole> {
+    let word = span.slice(text);
+    if word.is_ascii() {
+        lex.word_index
+            .get(h)
+            .and_then(|e| lex.word_index.adjunct_of(e, word))
+    } else {
+        kelvin_adjunct_role(lex, word)
+    }
+}
+
+/// The adjunct role of a non-ASCII token when every adjunct word is ASCII
+/// ([`WordIndex::has_adjuncts`]): lower-casing makes no token ASCII unless it holds the
+/// Kelvin sign (`\u{212A}` becomes `k`), which is looked up.
+fn kelvin_adjunct_role(lex: &Lexicons, word: &str) -> Option<AdjunctRole> {
+    if word.contains('\u{212A}') {
+        looked_up_adjunct(lex, word)
+    } else {
+        None
+    }
+}
+
+/// The role of `word` in `adjuncts.csv`: as written, else in lower case when it has an
+/// upper-case ASCII letter.
+fn looked_up_adjunct(lex: &Lexicons, word: &str) -> Option<AdjunctRole> {
+    match lex.adjuncts.get(word) {
+        Some(role) => Some(*role),
+        None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+            lex.adjuncts.get(&word.to_lowercase()).copied()
+        }
+        None => None,
+    }
 }
 
 /// True when sentence `s` lies in a headline or sub-heading.
@@ -226,24 +312,14 @@ impl<'a> Words<'a> {
         for slot in sentence.iter_mut().skip(k) {
             *slot = seg.sentences.len().saturating_sub(1) as u32;
         }
-        let found = lexical(text, tokens, lex);
+        // (A segmentation made by `segment` has the hashes; one built otherwise gets them.)
+        let hashes = if seg.word_hashes.len() == tokens.len() {
+            std::borrow::Cow::Borrowed(&seg.word_hashes[..])
+        } else {
+            std::borrow::Cow::Owned(crate::segment::word_hashes(text, tokens))
+        };
+        let found = lexical(text, tokens, &hashes, lex);
         let mut flags = found.flags;
-        for (flag, t) in flags.iter_mut().zip(tokens) {
-            let first = text.as_bytes()[t.span().start];
-            let capitalized = t.kind == TokenKind::Word
-                && if first.is_ascii() {
-                    first.is_ascii_uppercase()
-                } else {
-                    t.span()
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                };
-            if capitalized {
-                *flag |= CAPITALIZED;
-            }
-        }
         // `Theresa May`, `…, Will described …`, `"…," Will said`: inside a sentence of
         // running text, a capitalised auxiliary after a word, a comma or a closing quotation
         // mark is a name, not a verb. (Headlines are
@@ -342,32 +418,14 @@ impl<'a> Words<'a> {
     }
 
     /// What token `k` opens when it follows a cue (`adjuncts.csv`), if anything: the role
-    /// of the word in lower case. An ASCII word token has it from the word index; other
-    /// tokens are looked up.
+    /// of the word in lower case. When every adjunct word is ASCII
+    /// ([`WordIndex::has_adjuncts`]) every token has it from [`Words::new`] (an ASCII
+    /// token from its word index probe); otherwise the word is looked up.
     pub fn adjunct_role(&self, k: usize) -> Option<AdjunctRole> {
-        let word = self.word(k);
-        let index = &self.lex.word_index;
-        if index.has_adjuncts() {
-            // Every adjunct word is ASCII. A word token has its role from the index; so
-            // does a mark, looked up there. Lower-casing makes no other token ASCII unless
-            // it holds the Kelvin sign (`\u{212A}` becomes `k`).
-            if word.is_ascii() {
-                return if self.is_punct(k) {
-                    index.adjunct(word)
-                } else {
-                    self.adjuncts[k]
-                };
-            }
-            if !word.contains('\u{212A}') {
-                return None;
-            }
-        }
-        match self.lex.adjuncts.get(word) {
-            Some(role) => Some(*role),
-            None if word.bytes().any(|b| b.is_ascii_uppercase()) => {
-                self.lex.adjuncts.get(&word.to_lowercase()).copied()
-            }
-            None => None,
+        if self.lex.word_index.has_adjuncts() {
+            self.adjuncts[k]
+        } else {
+            looked_up_adjunct(self.lex, self.word(k))
         }
     }
 
@@ -466,11 +524,20 @@ impl<'a> Words<'a> {
 
     /// The longest cue starting at token `k` and ending before `limit`. A capitalised word
     /// inside a sentence is a name (`the United States`), not a cue.
+    /// (The rules ask this of most tokens of a sentence with a cue, and few start one: the
+    /// flag test is inlined into them, the rest is [`Words::cue_starting_at`].)
+    #[inline]
     pub fn cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
-        if k >= limit
-            || self.flag(k) & CUE_START == 0
-            || (self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k))
-        {
+        if k >= limit || self.flag(k) & CUE_START == 0 {
+            return None;
+        }
+        self.cue_starting_at(k, limit)
+    }
+
+    /// [`Words::cue_at`] for a token where some cue starts.
+    #[inline(never)]
+    fn cue_starting_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        if self.is_capitalized(k) && !self.starts_sentence(k) && !self.in_headline(k) {
             return None;
         }
         self.cues.longest(k, limit)
@@ -492,7 +559,18 @@ impl<'a> Words<'a> {
 
     /// A reporting verb at `k`: one verb, or a phrase that starts with one (`told
     /// reporters`, `said in a statement`), not `according to` or `in a statement`.
+    /// (Its first test, that some cue starts at `k`, is inlined as in [`Words::cue_at`].)
+    #[inline]
     pub fn verb_cue_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
+        if k >= limit || self.flag(k) & CUE_START == 0 {
+            return None;
+        }
+        self.verb_cue_starting_at(k, limit)
+    }
+
+    /// [`Words::verb_cue_at`] for a token where some cue starts.
+    #[inline(never)]
+    fn verb_cue_starting_at(&self, k: usize, limit: usize) -> Option<(&'a Cue, usize)> {
         let found = self.cue_at(k, limit).filter(|(c, _)| match c.kind {
             CueKind::Verb | CueKind::Event => true,
             CueKind::Phrase => {
@@ -541,6 +619,7 @@ impl<'a> Words<'a> {
     }
 
     /// The longest title or role starting at `k` within `limit`.
+    #[inline]
     pub fn title_at(&self, k: usize, limit: usize) -> Option<(&'a Title, usize)> {
         if k >= limit || self.flag(k) & TITLE_START == 0 {
             return None;
@@ -605,6 +684,17 @@ mod tests {
     use super::*;
     use crate::segment::segment;
     use crate::Document;
+
+    /// Every class's code is one more than its place in `CLASSES` and fits the flag bits,
+    /// so `class()` decodes what `class_code` encoded.
+    #[test]
+    fn class_codes_follow_the_class_table() {
+        assert_eq!(class_code(None), 0);
+        for (i, &c) in CLASSES.iter().enumerate() {
+            assert_eq!(class_code(Some(c)) as usize, i + 1, "{c:?}");
+            assert!(class_code(Some(c)) <= CLASS_BITS);
+        }
+    }
 
     /// The role of `word` in `adjuncts.csv`: as written, else in lower case when it has an
     /// upper-case ASCII letter.

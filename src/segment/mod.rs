@@ -13,7 +13,7 @@ pub use sentences::{split_sentences, Sentence};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::document::{Document, Span};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, WordIndex};
 
 /// Every structural annotation of one document.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,10 @@ pub struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// Word, number and punctuation tokens in text order.
     pub tokens: Vec<Token>,
+    /// Per token: the hash of its normalised word ([`WordIndex::word_hash`]), computed once
+    /// here for the lexicon probes of both attribution and stance, which fold these into
+    /// the hashes of multi-word keys without reading the text again.
+    pub word_hashes: Vec<u64>,
     /// Top-level quotations in text order (nested quotes stay inside their outer quote).
     pub quotes: Vec<QuoteSpan>,
     /// Problems worth telling the user about, such as unbalanced quote marks.
@@ -50,6 +54,14 @@ impl Segmentation {
         let last = self.tokens.partition_point(|t| t.span().end <= span.end);
         first..last.max(first)
     }
+}
+
+/// [`WordIndex::word_hash`] of every token.
+pub fn word_hashes(text: &str, tokens: &[Token]) -> Vec<u64> {
+    tokens
+        .iter()
+        .map(|t| WordIndex::word_hash(text, t.span().start, t.span().end))
+        .collect()
 }
 
 /// Segments a document into paragraphs, sentences, tokens and quotation spans.
@@ -96,10 +108,12 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     }
     let mut warnings = Vec::new();
     let mut quotes = find_quotes(text, &paragraphs, &tokens, &lex.elisions, &mut warnings);
+    let word_hashes = word_hashes(text, &tokens);
     let mut seg = Segmentation {
         paragraphs,
         sentences,
         tokens,
+        word_hashes,
         quotes: Vec::new(),
         warnings: Vec::new(),
     };

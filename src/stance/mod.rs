@@ -3,7 +3,7 @@
 
 mod scorer;
 
-pub use scorer::{score_tokens, TermHit};
+pub use scorer::{score_hashed, score_tokens, TermHit};
 
 use crate::attribute::Quote;
 use crate::document::Document;
@@ -26,13 +26,31 @@ pub struct StanceScores {
     pub words: u32,
 }
 
-/// Scores every quote on its content only (the quote's fragments).
+/// Scores every quote on its content only (the quote's fragments), with the word hashes
+/// the segmenter computed for its tokens.
 pub fn score_quotes(doc: &Document, seg: &Segmentation, quotes: &mut [Quote], lex: &Lexicons) {
+    if seg.word_hashes.len() != seg.tokens.len() {
+        // (Not made by `segment`: hashed here.)
+        for q in quotes.iter_mut() {
+            let tokens = q.fragments.iter().flat_map(|f| {
+                let range = seg.tokens_in(*f);
+                seg.tokens[range].iter()
+            });
+            q.stance = Some(score_tokens(&doc.text, tokens, &lex.stance));
+        }
+        return;
+    }
+    // Reused from quote to quote.
+    let mut tokens = Vec::new();
+    let mut hashes = Vec::new();
     for q in quotes.iter_mut() {
-        let tokens = q.fragments.iter().flat_map(|f| {
+        tokens.clear();
+        hashes.clear();
+        for f in &q.fragments {
             let range = seg.tokens_in(*f);
-            seg.tokens[range].iter()
-        });
-        q.stance = Some(score_tokens(&doc.text, tokens, &lex.stance));
+            tokens.extend(seg.tokens[range.clone()].iter());
+            hashes.extend_from_slice(&seg.word_hashes[range]);
+        }
+        q.stance = Some(score_hashed(&doc.text, &tokens, &hashes, &lex.stance));
     }
 }

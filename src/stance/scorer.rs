@@ -56,32 +56,37 @@ fn followed_by_also(text: &str, tokens: &[&Token], k: usize) -> bool {
         .is_some_and(|t| t.span().slice(text).eq_ignore_ascii_case("also"))
 }
 
-/// Finds the longest stance key starting at token `k` of `tokens`.
+/// Finds the longest stance key starting at word token `k` of `tokens`, given what the
+/// lexicon holds for the one word at `k` (`first`, from [`StanceLexicon::get`]).
 fn longest_at(
     text: &str,
     tokens: &[&Token],
+    hashes: &[u64],
     k: usize,
+    first: (Option<usize>, bool),
     lex: &StanceLexicon,
 ) -> Option<(usize, usize)> {
-    let mut h = WordIndex::start();
-    let mut best = None;
-    for n in 1..=lex.max_words.min(tokens.len() - k) {
-        let t = tokens[k + n - 1];
-        if t.kind == TokenKind::Punct && (n == 1 || !matches!(t.span().slice(text), "-" | "'")) {
-            break;
-        }
-        h = WordIndex::push_token(h, text, t.span().start, t.span().end);
-        let Some((entry, continues)) = lex.get(h) else {
-            break;
-        };
-        if let Some(i) = entry {
-            if n == 1 || confirm(text, tokens, k, n, lex.key(i)) {
-                best = Some((i, n));
-            }
-        }
+    let (entry, mut continues) = first;
+    let mut best = entry.map(|i| (i, 1));
+    let mut h = WordIndex::push_hash(WordIndex::start(), hashes[k]);
+    for n in 2..=lex.max_words.min(tokens.len() - k) {
         if !continues {
             break;
         }
+        let t = tokens[k + n - 1];
+        if t.kind == TokenKind::Punct && !matches!(t.span().slice(text), "-" | "'") {
+            break;
+        }
+        h = WordIndex::push_hash(h, hashes[k + n - 1]);
+        let Some((entry, more)) = lex.get(h) else {
+            break;
+        };
+        if let Some(i) = entry {
+            if confirm(text, tokens, k, n, lex.key(i)) {
+                best = Some((i, n));
+            }
+        }
+        continues = more;
     }
     best
 }
@@ -104,7 +109,22 @@ pub fn score_tokens<'t>(
     lex: &StanceLexicon,
 ) -> StanceScores {
     let tokens: Vec<&Token> = tokens.into_iter().collect();
-    let (categories, words) = count_categories(text, &tokens, lex);
+    let hashes: Vec<u64> = tokens
+        .iter()
+        .map(|t| WordIndex::word_hash(text, t.span().start, t.span().end))
+        .collect();
+    score_hashed(text, &tokens, &hashes, lex)
+}
+
+/// [`score_tokens`] for tokens whose [`WordIndex::word_hash`]es are known (`hashes[i]`
+/// is that of `tokens[i]`), as the segmenter computed them for a document's quotes.
+pub fn score_hashed(
+    text: &str,
+    tokens: &[&Token],
+    hashes: &[u64],
+    lex: &StanceLexicon,
+) -> StanceScores {
+    let (categories, words) = count_categories(text, tokens, lex);
     let mut hits: Vec<TermHit<'_>> = Vec::new();
     // Contributions of the current sentence start at this hit index (for `but`).
     let mut sentence_first_hit = 0;
@@ -133,7 +153,15 @@ pub fn score_tokens<'t>(
             k += 1;
             continue;
         }
-        let Some((i, n)) = longest_at(text, &tokens, k, lex) else {
+        // Most words are in no stance lexicon: one probe with the word's hash turns them
+        // away before the search for a longer key.
+        let first = if t.kind == TokenKind::Punct {
+            None
+        } else {
+            lex.get(WordIndex::push_hash(WordIndex::start(), hashes[k]))
+        };
+        let Some((i, n)) = first.and_then(|first| longest_at(text, tokens, hashes, k, first, lex))
+        else {
             k += 1;
             continue;
         };
@@ -189,7 +217,7 @@ pub fn score_tokens<'t>(
                     intensity = Some((end + INTENSITY_WINDOW, value));
                 }
                 // `not only … but also`: no contrast.
-                ModifierKind::Contrast if followed_by_also(text, &tokens, end) => {}
+                ModifierKind::Contrast if followed_by_also(text, tokens, end) => {}
                 ModifierKind::Contrast => {
                     if value >= 1.0 {
                         // `…, but …`: what came before in the sentence counts less.
