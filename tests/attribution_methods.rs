@@ -2299,6 +2299,13 @@ fn a_catenative_verb_before_the_infinitive_cue() {
         "The harbor board",
         "speaker_cue_clause",
     );
+    check(
+        "Younger voters were more likely to say that the levy was fair.",
+        "indirect",
+        "the levy was fair",
+        "Younger voters",
+        "speaker_cue_clause",
+    );
     // A catenative verb before a noun reports nothing.
     assert!(rows("Ortiz declined the invitation to the gala.").is_empty());
 }
