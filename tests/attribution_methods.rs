@@ -2376,3 +2376,21 @@ fn a_noun_report_needs_a_boundary_in_a_subject_and_a_medium_reports_nothing() {
     assert!(rows("His speech to the dock workers ran long.").is_empty());
     assert!(rows("Ortiz read her letter to the council twice.").is_empty());
 }
+
+#[test]
+fn an_infinitive_of_purpose_takes_the_sentences_subject() {
+    check(
+        "Ortiz used her speech to call for a new bridge.",
+        "indirect",
+        "a new bridge",
+        "Ortiz",
+        "participle_clause",
+    );
+    check(
+        "The mayor took to the radio on Monday to say that the pier would reopen.",
+        "indirect",
+        "the pier would reopen",
+        "The mayor",
+        "participle_clause",
+    );
+}

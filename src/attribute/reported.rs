@@ -904,10 +904,14 @@ fn lead_attribution(
                 // `…, saying that …`, `by saying …`, `… and said …`, `… but said …`: the subject is the
                 // sentence's.
                 // (Weak cues such as `laughed` or `outlining` do not report there.)
+                // `Ramos used his speech to call for …`, `took to Twitter to say …`: an
+                // infinitive of purpose takes the sentence's subject too (`back to boasting
+                // about` is no infinitive).
                 None if c > a
                     && cue.strength >= MIN_PARTICIPLE_STRENGTH
                     && ((follows_comma_or_by(w, a, c) && w.word(c).ends_with("ing"))
-                        || after_conjunction(w, a, c)) =>
+                        || after_conjunction(w, a, c)
+                        || (w.eq(c - 1, "to") && !w.word(c).ends_with("ing"))) =>
                 {
                     match sentence_subject(w, a, c) {
                         Some(p) => (p, "participle_clause"),
