@@ -2394,3 +2394,28 @@ fn an_infinitive_of_purpose_takes_the_sentences_subject() {
         "participle_clause",
     );
 }
+
+#[test]
+fn a_subject_with_a_participle_or_a_place_preposition_speaks_whole() {
+    check(
+        "Residents near the plant said the water was unsafe.",
+        "indirect",
+        "the water was unsafe",
+        "Residents near the plant",
+        "speaker_cue_clause",
+    );
+    check(
+        "The residents living near the plant said that the water was unsafe.",
+        "indirect",
+        "the water was unsafe",
+        "The residents living near the plant",
+        "speaker_cue_clause",
+    );
+    check(
+        "Voters interviewed outside the polls said the economy mattered most.",
+        "indirect",
+        "the economy mattered most",
+        "Voters interviewed outside the polls",
+        "speaker_cue_clause",
+    );
+}

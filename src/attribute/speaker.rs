@@ -875,14 +875,14 @@ pub fn subject_before(w: &Words, lo: usize, end: usize) -> Option<Phrase> {
     Some(Phrase { start, end: j })
 }
 
-/// `voters polled`, `veterans interviewed at rallies`: a past participle right after a
-/// plural noun modifies it; it is not the subject's verb.
+/// `voters polled`, `veterans interviewed at rallies`, `residents living near the harbor`: a
+/// participle right after a plural noun modifies it; it is not the subject's verb.
 fn is_survey_participle(w: &Words, start: usize, k: usize) -> bool {
     let plural = |j: usize| {
         let s = w.word(j);
         s.len() > 3 && s.ends_with('s') && w.class(j).is_none() && !w.is_possessive(j)
     };
-    k > start && w.word(k).ends_with("ed") && plural(k - 1)
+    k > start && (w.word(k).ends_with("ed") || w.word(k).ends_with("ing")) && plural(k - 1)
 }
 
 /// Up to two lower-case nouns ending at `k` that a determiner opens (`a ministry`, `the
