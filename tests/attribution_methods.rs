@@ -2419,3 +2419,14 @@ fn a_subject_with_a_participle_or_a_place_preposition_speaks_whole() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn a_court_rules() {
+    check(
+        "The appeals court ruled on Friday that the harbor levy was lawful.",
+        "indirect",
+        "the harbor levy was lawful",
+        "The appeals court",
+        "speaker_cue_clause",
+    );
+}
