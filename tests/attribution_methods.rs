@@ -2430,3 +2430,19 @@ fn a_court_rules() {
         "speaker_cue_clause",
     );
 }
+
+#[test]
+fn an_inverted_speaker_may_carry_a_short_place_phrase() {
+    check(
+        "The harbor has never been busier, says economist Lina Park in Oslo.",
+        "indirect",
+        "The harbor has never been busier",
+        "economist Lina Park",
+        "clause_cue_speaker",
+    );
+    // A clause after the phrase makes it a lead report, not an inverted tail.
+    let r = rows(
+        "Lina Park, an economist who advised the port, said the plan put forward by Oslo is weak.",
+    );
+    assert!(r.iter().all(|r| r.4 != "clause_cue_speaker"), "{r:?}");
+}

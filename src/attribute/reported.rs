@@ -28,6 +28,9 @@ const MAX_TOPIC_BEFORE_THAT: usize = 9;
 const MAX_SOURCE: usize = 24;
 /// Longest trailing phrase after the speaker in `<clause>, said X of Ohio.`
 const MAX_INVERTED_EXTRA: usize = 0;
+/// Longest prepositional phrase of place after the speaker in `<clause>, said a source in
+/// the room.`
+const MAX_INVERTED_PLACE: usize = 4;
 /// Longest trailing phrase after a cue in `<clause>, X said on Tuesday.`
 const MAX_TAIL_EXTRA: usize = 8;
 
@@ -756,7 +759,19 @@ fn tail_after(
             let p = speaker::after(w, t + len, end)?;
             // `…, said David Gilbert, its president`, `…, said an official who was briefed`
             let apposition = p.end < end && (w.is(p.end, ",") || w.eq(p.end, "who"));
-            if (end - p.end > MAX_INVERTED_EXTRA && !apposition) || w.is_pronoun(p.start) {
+            // `…, said one source in the room`, `…, says a scientist in Almaty`: a short
+            // prepositional phrase of place after the speaker.
+            let place = p.end < end
+                && cue.strength >= MIN_LONG_SUBJECT_STRENGTH
+                && end - p.end <= MAX_INVERTED_PLACE
+                && w.class(p.end) == Some(WordClass::Preposition)
+                && !(p.end..end).any(|k| {
+                    w.is_punct(k)
+                        || w.class(k) == Some(WordClass::Auxiliary)
+                        || w.verb_cue_at(k, end).is_some()
+                });
+            if (end - p.end > MAX_INVERTED_EXTRA && !apposition && !place) || w.is_pronoun(p.start)
+            {
                 return None;
             }
             return Some(Reported::single(
