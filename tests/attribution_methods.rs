@@ -2446,3 +2446,20 @@ fn an_inverted_speaker_may_carry_a_short_place_phrase() {
     );
     assert!(r.iter().all(|r| r.4 != "clause_cue_speaker"), "{r:?}");
 }
+
+#[test]
+fn a_relative_clause_ending_in_a_quotation_closes_before_the_main_verb() {
+    let r = rows("Ruiz, who called the plan \"a disaster,\" said she would vote against it.");
+    let said: Vec<_> = r
+        .iter()
+        .filter(|r| r.1 == "she would vote against it")
+        .collect();
+    assert_eq!(said.len(), 1, "{r:?}");
+    assert_eq!(
+        (said[0].2.as_str(), said[0].4.as_str()),
+        ("Ruiz", "speaker_cue_clause")
+    );
+    let called: Vec<_> = r.iter().filter(|r| r.2 == "who").collect();
+    assert_eq!(called.len(), 1, "{r:?}");
+    assert!(called[0].1.starts_with("the plan \"a disaster"), "{r:?}");
+}

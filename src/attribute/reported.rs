@@ -1190,11 +1190,24 @@ fn lead_attribution(
                 .find(|&t| w.is(t, ",") && !in_quote(t))
                 .unwrap_or(end)
         } else if relative {
+            // (`Ruiz, who called the plan "a disaster," said …`: the comma may stand inside
+            // the closing quotation mark.)
+            let after_comma = |t: usize| {
+                if !w.is(t, ",") {
+                    None
+                } else if !in_quote(t) {
+                    Some(t + 1)
+                } else if w.is_quote_mark(t + 1) {
+                    Some(t + 2)
+                } else {
+                    None
+                }
+            };
             (k..end.saturating_sub(1))
                 .find(|&t| {
-                    w.is(t, ",")
-                        && !in_quote(t)
-                        && (w.class(t + 1) == Some(WordClass::Auxiliary) || is_verb_like(w, t + 1))
+                    after_comma(t).is_some_and(|n| {
+                        n < end && (w.class(n) == Some(WordClass::Auxiliary) || is_verb_like(w, n))
+                    })
                 })
                 .unwrap_or(end)
         } else {
@@ -1296,10 +1309,19 @@ fn subject_before_aside(
 /// `Trump, who said Sanders was not qualified, said on Wednesday …`: the subject of a cue right
 /// after a relative clause between commas is the phrase the relative pronoun follows.
 fn relative_antecedent(w: &Words, a: usize, c: usize) -> Option<speaker::Phrase> {
-    if c < a + 3 || !w.is(c - 1, ",") {
+    if c < a + 3 {
         return None;
     }
-    let relative = (a + 1..c - 1)
+    // (`Ruiz, who called it "a disaster," said …`: the comma inside the closing mark.)
+    let comma = if c >= a + 4 && w.is_quote_mark(c - 1) && w.is(c - 2, ",") {
+        c - 2
+    } else {
+        c - 1
+    };
+    if comma < a + 2 || !w.is(comma, ",") {
+        return None;
+    }
+    let relative = (a + 1..comma)
         .rev()
         .take_while(|&k| !w.is(k, ","))
         .find(|&k| w.is(k - 1, ",") && matches!(w.word(k), "who" | "which"))?;
