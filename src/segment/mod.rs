@@ -10,7 +10,7 @@ mod tokens;
 pub use paragraphs::{split_paragraphs, Paragraph};
 pub use quotes::{find_quotes, Fragment, QuoteSpan};
 pub use sentences::{split_sentences, Sentence};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, tokenize_hashed, Token, TokenKind};
 
 use crate::document::{Document, Span};
 use crate::lexicon::{Lexicons, WordIndex};
@@ -93,9 +93,16 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     }
     let mut sentences = Vec::new();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut word_hashes = Vec::with_capacity(tokens.capacity());
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {
         let first = tokens.len();
-        tokenize(text, paragraph.span, &lex.abbreviations, &mut tokens);
+        tokenize_hashed(
+            text,
+            paragraph.span,
+            &lex.abbreviations,
+            &mut tokens,
+            &mut word_hashes,
+        );
         paragraph.tokens = first..tokens.len();
         split_sentences(
             text,
@@ -108,7 +115,6 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     }
     let mut warnings = Vec::new();
     let mut quotes = find_quotes(text, &paragraphs, &tokens, &lex.elisions, &mut warnings);
-    let word_hashes = word_hashes(text, &tokens);
     let mut seg = Segmentation {
         paragraphs,
         sentences,
