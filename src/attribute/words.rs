@@ -109,6 +109,9 @@ struct Lexical<'a> {
     bodies: Vec<(u32, u8, &'a Body)>,
     /// Adjunct roles of every token (when [`WordIndex::has_adjuncts`]).
     adjuncts: Vec<Option<AdjunctRole>>,
+    /// Tokens past the first that are capitalised auxiliaries (`Will`, `May`), which
+    /// [`Words::new`] may read as names.
+    capitalized_auxiliaries: Vec<u32>,
 }
 
 /// True when `entry` is really the key of the words `tokens[k..k + n]`. Single words are
@@ -150,7 +153,9 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         titles: Vec::new(),
         bodies: Vec::new(),
         adjuncts: vec![None; tokens.len()],
+        capitalized_auxiliaries: Vec::new(),
     };
+    let auxiliary = class_code(Some(WordClass::Auxiliary));
     let adjuncts = index.has_adjuncts();
     for (k, (token, &word_hash)) in tokens.iter().zip(hashes).enumerate() {
         let span = token.span();
@@ -175,6 +180,9 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         let mut flag = class_code(class);
         if token.kind == TokenKind::Word && is_capitalized_word(text, span) {
             flag |= CAPITALIZED;
+            if flag & CLASS_BITS == auxiliary && k > 0 {
+                out.capitalized_auxiliaries.push(k as u32);
+            }
         }
         out.flags[k] = flag;
         // (A word with an adjunct role has an entry: its lower-case form is an ASCII key
@@ -298,20 +306,21 @@ impl<'a> Words<'a> {
         let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
         let mut k = 0;
         for (i, s) in seg.sentences.iter().enumerate() {
-            while k < tokens.len() && tokens[k].span().start < s.span.start {
-                sentence[k] = i.saturating_sub(1) as u32;
-                k += 1;
-            }
-            let first = k;
-            while k < tokens.len() && tokens[k].span().end <= s.span.end {
-                sentence[k] = i as u32;
-                k += 1;
-            }
+            // Tokens before the sentence belong to the one before it; then its own.
+            let first = k + tokens[k..]
+                .iter()
+                .take_while(|t| t.span().start < s.span.start)
+                .count();
+            sentence[k..first].fill(i.saturating_sub(1) as u32);
+            k = first
+                + tokens[first..]
+                    .iter()
+                    .take_while(|t| t.span().end <= s.span.end)
+                    .count();
+            sentence[first..k].fill(i as u32);
             sentence_ranges.push((first, k));
         }
-        for slot in sentence.iter_mut().skip(k) {
-            *slot = seg.sentences.len().saturating_sub(1) as u32;
-        }
+        sentence[k..].fill(seg.sentences.len().saturating_sub(1) as u32);
         // (A segmentation made by `segment` has the hashes; one built otherwise gets them.)
         let hashes = if seg.word_hashes.len() == tokens.len() {
             std::borrow::Cow::Borrowed(&seg.word_hashes[..])
@@ -324,11 +333,9 @@ impl<'a> Words<'a> {
         // running text, a capitalised auxiliary after a word, a comma or a closing quotation
         // mark is a name, not a verb. (Headlines are
         // title-cased, and an auxiliary may open a quotation or a clause after a colon.)
-        let auxiliary = class_code(Some(WordClass::Auxiliary));
-        for k in 1..flags.len() {
-            if flags[k] & CAPITALIZED != 0
-                && flags[k] & CLASS_BITS == auxiliary
-                && sentence[k] == sentence[k - 1]
+        // (The lexical pass lists the capitalised auxiliaries after the first token.)
+        for k in found.capitalized_auxiliaries.iter().map(|&k| k as usize) {
+            if sentence[k] == sentence[k - 1]
                 && (tokens[k - 1].kind == TokenKind::Word
                     || matches!(tokens[k - 1].span().slice(text), "," | "\"" | "\u{201D}"))
                 && !sentence_in_headline(seg, sentence[k] as usize)
