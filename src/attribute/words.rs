@@ -376,9 +376,14 @@ impl<'a> Words<'a> {
         self.tokens[k].kind == TokenKind::Punct
     }
 
-    /// True when token `k` is this punctuation mark.
+    /// True when token `k` is this punctuation mark. (A one-byte mark is compared with
+    /// the token's [`Token::mark`], without reading the text.)
+    #[inline]
     pub fn is(&self, k: usize, mark: &str) -> bool {
-        self.bytes(k) == mark.as_bytes()
+        match *mark.as_bytes() {
+            [m] if m != 0 => self.tokens[k].mark() == m,
+            _ => self.bytes(k) == mark.as_bytes(),
+        }
     }
 
     /// The bytes of token `k` (comparisons need no char-boundary checks).
@@ -393,11 +398,13 @@ impl<'a> Words<'a> {
 
     /// True for any quotation mark token.
     pub fn is_quote_mark(&self, k: usize) -> bool {
-        self.is_punct(k)
-            && matches!(
-                self.word(k),
-                "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
-            )
+        let token = &self.tokens[k];
+        token.kind == TokenKind::Punct
+            && (token.mark() == b'"'
+                || matches!(
+                    self.bytes(k),
+                    b"\xE2\x80\x9C" | b"\xE2\x80\x9D" | b"\xE2\x80\x9E" | b"\xC2\xAB" | b"\xC2\xBB"
+                ))
     }
 
     /// The flag bits of token `k`; none past the last token, so a rule probing one token
@@ -412,9 +419,10 @@ impl<'a> Words<'a> {
         self.flag(k) & CAPITALIZED != 0
     }
 
-    /// Word equals `w`, ignoring ASCII case.
+    /// Word equals `w`, ignoring ASCII case. (Lengths first: most tokens differ there.)
+    #[inline]
     pub fn eq(&self, k: usize, w: &str) -> bool {
-        self.bytes(k).eq_ignore_ascii_case(w.as_bytes())
+        self.tokens[k].len() == w.len() && self.bytes(k).eq_ignore_ascii_case(w.as_bytes())
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {
@@ -735,6 +743,39 @@ mod tests {
             roles += usize::from(expected.is_some());
         }
         assert!(roles >= 8, "{roles} tokens with a role");
+    }
+
+    /// `is`, `eq` and `is_quote_mark`, which read token marks and lengths first, answer
+    /// as comparisons of the token's text do.
+    #[test]
+    fn mark_tests_equal_text_comparisons() {
+        let lex = Lexicons::embedded();
+        let text = "\"A\u{201C}b,\u{201D} c: (d) \u{00AB}e\u{00BB} \u{201E}f' g - h; <i> ... . \
+                    ASKED asked a I \u{2018}j\u{2019} k\u{0000}l, \u{2014} Mr. U.S. x\"";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let marks = [
+            ",", ".", ":", "(", ")", "<", ">", "-", ";", "\"", "'", "a", "I", "\u{0000}", "...",
+            "\u{201C}", "\u{2014}", "asked", "Mr.",
+        ];
+        for k in 0..seg.tokens.len() {
+            let word = w.word(k);
+            for m in marks {
+                assert_eq!(w.is(k, m), word == m, "token {k} `{word}` is `{m}`");
+                assert_eq!(
+                    w.eq(k, m),
+                    word.eq_ignore_ascii_case(m),
+                    "token {k} `{word}` eq `{m}`"
+                );
+            }
+            let quote = w.is_punct(k)
+                && matches!(
+                    word,
+                    "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
+                );
+            assert_eq!(w.is_quote_mark(k), quote, "token {k} `{word}`");
+        }
     }
 
     #[test]

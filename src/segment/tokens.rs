@@ -21,17 +21,32 @@ pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokenKind,
+    /// The byte of a one-byte token (a mark such as `,`, or a one-letter word), 0 for a
+    /// longer one: rules test for marks at most tokens, and this answers without reading
+    /// the text. (It fills what was padding: a token is still 12 bytes.)
+    mark: u8,
 }
 
 impl Token {
-    /// A token over `span` (which must end below 4 GiB).
+    /// A token over `span` of `text` (which must end below 4 GiB).
     #[inline(always)]
-    pub fn new(span: Span, kind: TokenKind) -> Token {
+    pub fn new(text: &str, span: Span, kind: TokenKind) -> Token {
+        let mark = match text.as_bytes().get(span.start..span.end) {
+            Some(&[b]) => b,
+            _ => 0,
+        };
+        Token::with_mark(span, kind, mark)
+    }
+
+    /// [`Token::new`] for the tokenizer, which knows the byte of a one-byte token.
+    #[inline(always)]
+    fn with_mark(span: Span, kind: TokenKind, mark: u8) -> Token {
         debug_assert!(span.end <= u32::MAX as usize);
         Token {
             start: span.start as u32,
             end: span.end as u32,
             kind,
+            mark,
         }
     }
 
@@ -39,6 +54,25 @@ impl Token {
     #[inline(always)]
     pub fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Length in bytes.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True for a token of no bytes (the tokenizer makes none).
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    /// The byte of a one-byte token, 0 for a longer one (and for the NUL byte, which is a
+    /// one-byte mark: test `len() == 1` as well to tell it).
+    #[inline(always)]
+    pub fn mark(&self) -> u8 {
+        self.mark
     }
 }
 
@@ -120,7 +154,12 @@ fn tokenize_into<const HASH: bool>(
                 } else {
                     1
                 };
-                out.push(Token::new(Span::new(i, i + len), TokenKind::Punct));
+                let mark = if len == 1 { b } else { 0 };
+                out.push(Token::with_mark(
+                    Span::new(i, i + len),
+                    TokenKind::Punct,
+                    mark,
+                ));
                 if HASH {
                     hashes.push(if len == 1 {
                         WordIndex::ascii_byte_hash(b)
@@ -138,7 +177,7 @@ fn tokenize_into<const HASH: bool>(
                     i = push_word::<HASH>(text, i, end, abbreviations, out, hashes);
                 } else {
                     let next = i + c.len_utf8();
-                    out.push(Token::new(Span::new(i, next), TokenKind::Punct));
+                    out.push(Token::with_mark(Span::new(i, next), TokenKind::Punct, 0));
                     if HASH {
                         hashes.push(WordIndex::word_hash(text, i, next));
                     }
@@ -259,7 +298,8 @@ fn push_ascii_word<const HASH: bool>(
                 } else {
                     TokenKind::Word
                 };
-                out.push(Token::new(Span::new(start, pos), kind));
+                let mark = if len == 1 { w as u8 } else { 0 };
+                out.push(Token::with_mark(Span::new(start, pos), kind, mark));
                 if HASH {
                     hashes.push(WordIndex::short_ascii_hash(w, len));
                 }
@@ -292,7 +332,7 @@ fn push_word<const HASH: bool>(
     } else {
         TokenKind::Word
     };
-    out.push(Token::new(Span::new(start, pos), kind));
+    out.push(Token::new(text, Span::new(start, pos), kind));
     if HASH {
         hashes.push(WordIndex::word_hash(text, start, pos));
     }
@@ -482,7 +522,7 @@ mod tests {
             } else {
                 TokenKind::Word
             };
-            out.push(Token::new(Span::new(start, pos), kind));
+            out.push(Token::new(text, Span::new(start, pos), kind));
             pos
         }
         fn reference_alnum_run(text: &str, mut pos: usize, end: usize) -> usize {
@@ -520,7 +560,7 @@ mod tests {
                 } else {
                     1
                 };
-                out.push(Token::new(Span::new(i, i + len), TokenKind::Punct));
+                out.push(Token::new(text, Span::new(i, i + len), TokenKind::Punct));
                 i += len;
                 continue;
             }
@@ -530,7 +570,11 @@ mod tests {
             } else if is_alphanumeric(c) {
                 i = push_word(text, i, end, abbreviations, &mut out);
             } else {
-                out.push(Token::new(Span::new(i, i + c.len_utf8()), TokenKind::Punct));
+                out.push(Token::new(
+                    text,
+                    Span::new(i, i + c.len_utf8()),
+                    TokenKind::Punct,
+                ));
                 i += c.len_utf8();
             }
         }
