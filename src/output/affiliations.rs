@@ -376,46 +376,60 @@ fn add_replicates(rng: &mut Rng, replicates: &mut [[f64; 4]], scores: [f64; 3]) 
     }
 }
 
-/// The 2.5th and 97.5th percentiles of the replicate means of dimension `d`.
+/// The 2.5th and 97.5th percentiles of the replicate means of dimension `d`. Each mean is
+/// computed once and ranked by its [`total_order_key`], so the selections compare integers.
 fn interval(replicates: &[[f64; 4]], d: usize) -> (f64, f64) {
-    let means = || {
+    let mut keys = Vec::with_capacity(replicates.len());
+    keys.extend(
         replicates
             .iter()
             .filter(|r| r[3] > 0.0)
-            .map(move |r| r[d] / r[3])
-    };
-    let len = means().count();
+            .map(|r| total_order_key(r[d] / r[3])),
+    );
+    let len = keys.len();
     if len == 0 {
         return (f64::NAN, f64::NAN);
     }
     let rank = |q: f64| ((q * (len - 1) as f64).round() as usize).min(len - 1);
-    let low = nth_smallest(means(), rank(0.025), f64::total_cmp);
-    let high = nth_smallest(means(), len - 1 - rank(0.975), |a, b| b.total_cmp(a));
-    (low, high)
+    let low = nth_smallest(keys.iter().copied(), rank(0.025));
+    // (`!k` reverses the order of the keys: the high percentile is a low one of those.)
+    let high = !nth_smallest(keys.iter().map(|&k| !k), len - 1 - rank(0.975));
+    (from_total_order_key(low), from_total_order_key(high))
 }
 
-/// The value at rank `n` (from 0) of `values` ordered by `order`, found with a sorted
-/// buffer of the `n + 1` first values so far: the ranks asked for sit within a few places
-/// of either end of 200 means, so this is one cheap pass where a sort is many. Under
-/// `total_cmp` (a total order in which equal means are the same bits) the value at a
-/// rank is unique, so it is exactly the one a full sort would put there.
-fn nth_smallest(
-    values: impl Iterator<Item = f64>,
-    n: usize,
-    order: impl Fn(&f64, &f64) -> std::cmp::Ordering,
-) -> f64 {
-    let mut first: Vec<f64> = Vec::with_capacity(n + 1);
-    for v in values {
+/// The key of `x` under [`f64::total_cmp`]: keys compare as integers exactly as their values
+/// compare by `total_cmp` (the transformation `total_cmp` itself makes; it is its own
+/// inverse, see [`from_total_order_key`]).
+#[inline]
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+/// The value whose [`total_order_key`] is `key`.
+#[inline]
+fn from_total_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ ((((key >> 63) as u64) >> 1) as i64)) as u64)
+}
+
+/// The key at rank `n` (from 0) of `keys` in increasing order (the largest when there are
+/// `n` or fewer), found with a sorted buffer of the `n + 1` smallest so far: the ranks asked
+/// for sit within a few places of either end of 200 means, so this is one cheap pass where
+/// a sort is many. Equal keys are equal values (the same bits), so the value at a rank is
+/// exactly the one a full sort would put there.
+fn nth_smallest(keys: impl Iterator<Item = i64>, n: usize) -> i64 {
+    let mut first: Vec<i64> = Vec::with_capacity(n + 1);
+    for v in keys {
         if first.len() == n + 1 {
-            if order(&v, &first[n]).is_ge() {
+            if v >= first[n] {
                 continue;
             }
             first.pop();
         }
-        let at = first.partition_point(|x| order(x, &v).is_le());
+        let at = first.partition_point(|&x| x <= v);
         first.insert(at, v);
     }
-    first.get(n).or(first.last()).copied().unwrap_or(f64::NAN)
+    first.get(n).or(first.last()).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -511,13 +525,46 @@ mod tests {
             for _ in 0..20 {
                 let reps: Vec<[f64; 4]> = (0..len)
                     .map(|_| {
-                        let v = (rng.next() % 7) as f64 - 3.0;
+                        let v = match rng.next() % 12 {
+                            7 => -0.0,
+                            8 => f64::NAN,
+                            9 => f64::INFINITY,
+                            10 => f64::NEG_INFINITY,
+                            11 => -f64::NAN,
+                            v => v as f64 - 3.0,
+                        };
                         [v, 0.0, 0.0, f64::from(rng.poisson1())]
                     })
                     .collect();
                 let (a, b) = interval(&reps, 0);
                 let (c, d) = sorted(&reps);
                 assert_eq!((a.to_bits(), b.to_bits()), (c.to_bits(), d.to_bits()));
+            }
+        }
+    }
+
+    #[test]
+    fn total_order_keys_order_like_total_cmp() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1.5,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            2.0,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::from_bits(1),
+            f64::from_bits(u64::MAX),
+        ];
+        for a in values {
+            assert_eq!(
+                from_total_order_key(total_order_key(a)).to_bits(),
+                a.to_bits()
+            );
+            for b in values {
+                assert_eq!(total_order_key(a).cmp(&total_order_key(b)), a.total_cmp(&b));
             }
         }
     }
