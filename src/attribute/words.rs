@@ -94,6 +94,9 @@ pub struct Words<'a> {
     /// Per token: its adjunct role, when [`WordIndex::has_adjuncts`] (see
     /// [`Words::adjunct_role`]).
     adjuncts: Vec<Option<AdjunctRole>>,
+    /// The text of each token, sliced once: the rules ask for words many times over, and
+    /// a slice of the text checks its bounds and char boundaries every time.
+    texts: Vec<&'a str>,
     /// Sentence index of each token.
     sentence: Vec<u32>,
     /// Token range of each sentence.
@@ -117,20 +120,13 @@ struct Lexical<'a> {
 /// True when `entry` is really the key of the words `tokens[k..k + n]`. Single words are
 /// trusted to their 64-bit hash (a false hit would need two of a few thousand keys to
 /// collide with the word); the rarer multi-word hits are compared word by word.
-fn confirms(
-    index: &WordIndex,
-    entry: &IndexEntry,
-    text: &str,
-    tokens: &[Token],
-    k: usize,
-    n: usize,
-) -> bool {
+fn confirms(index: &WordIndex, entry: &IndexEntry, texts: &[&str], k: usize, n: usize) -> bool {
     if n == 1 {
         return true;
     }
     let mut parts = index.key(entry).split(' ');
     (k..k + n).all(|i| {
-        let word = tokens[i].span().slice(text);
+        let word = texts[i];
         parts.next().is_some_and(|part| {
             if word.is_ascii() {
                 part.eq_ignore_ascii_case(word)
@@ -144,9 +140,8 @@ fn confirms(
 /// One probe of the word index per token (plus one per following word where a longer key
 /// may start), with the word hashes the segmenter computed: word classes, capitalisation,
 /// adjunct roles and every cue, title and body match, in token order.
-fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
+fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
-    let bytes = text.as_bytes();
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
         cues: Vec::new(),
@@ -157,20 +152,18 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
     };
     let auxiliary = class_code(Some(WordClass::Auxiliary));
     let adjuncts = index.has_adjuncts();
-    for (k, (token, &word_hash)) in tokens.iter().zip(hashes).enumerate() {
-        let span = token.span();
+    for (k, ((token, &word), &word_hash)) in tokens.iter().zip(texts).zip(hashes).enumerate() {
         let h = WordIndex::push_hash(WordIndex::start(), word_hash);
         if token.kind == TokenKind::Punct {
             if adjuncts {
-                out.adjuncts[k] = punct_adjunct_role(lex, text, span, h);
+                out.adjuncts[k] = punct_adjunct_role(lex, word, h);
             }
             continue;
         }
         let entry = index.get(h);
         let mut class = entry.and_then(|e| e.class);
         // `administration's`: the class of the word without its possessive.
-        if class.is_none() && bytes.get(span.end.wrapping_sub(1)) == Some(&b's') {
-            let word = span.slice(text);
+        if class.is_none() && word.as_bytes().last() == Some(&b's') {
             class = word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("\u{2019}s"))
@@ -178,7 +171,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
                 .and_then(|e| e.class);
         }
         let mut flag = class_code(class);
-        if token.kind == TokenKind::Word && is_capitalized_word(text, span) {
+        if token.kind == TokenKind::Word && is_capitalized_word(word) {
             flag |= CAPITALIZED;
             if flag & CLASS_BITS == auxiliary && k > 0 {
                 out.capitalized_auxiliaries.push(k as u32);
@@ -194,7 +187,6 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         // adjunct has that key's hash, and that key's entry has its role. A non-ASCII word
         // gets it only with the Kelvin sign, as looked up.)
         if adjuncts && entry.adjunct.is_some() {
-            let word = span.slice(text);
             out.adjuncts[k] = if word.is_ascii() {
                 index.adjunct_of(entry, word)
             } else {
@@ -210,13 +202,13 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         let mut h = h;
         for n in 2..=tokens.len() - k {
             let next = &tokens[k + n - 1];
-            if next.kind == TokenKind::Punct && !matches!(next.span().slice(text), "-" | "'") {
+            if next.kind == TokenKind::Punct && !matches!(texts[k + n - 1], "-" | "'") {
                 break;
             }
             h = WordIndex::push_hash(h, hashes[k + n - 1]);
             let Some(e) = index.get(h) else { break };
             let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
-            if has_value && confirms(index, e, text, tokens, k, n) {
+            if has_value && confirms(index, e, texts, k, n) {
                 push_values(&mut out, lex, e, k, n);
             }
             if !e.continues {
@@ -227,25 +219,19 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
     out
 }
 
-/// True when the word at `span` starts with an upper-case letter.
+/// True when `word` starts with an upper-case letter.
 #[inline]
-fn is_capitalized_word(text: &str, span: Span) -> bool {
-    let first = text.as_bytes()[span.start];
-    if first.is_ascii() {
-        first.is_ascii_uppercase()
-    } else {
-        span.slice(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+fn is_capitalized_word(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
-/// The adjunct role of a punctuation token (with [`WordIndex::has_adjuncts`]; `h` is its
-/// key hash): an ASCII mark's from the index, as for words; other marks have none unless
-/// they hold the Kelvin sign.
-fn punct_adjunct_role(lex: &Lexicons, text: &str, span: Span, h: u64) -> Option<AdjunctRole> {
-    let word = span.slice(text);
+/// The adjunct role of a punctuation token `word` (with [`WordIndex::has_adjuncts`]; `h`
+/// is its key hash): an ASCII mark's from the index, as for words; other marks have none
+/// unless they hold the Kelvin sign.
+fn punct_adjunct_role(lex: &Lexicons, word: &str, h: u64) -> Option<AdjunctRole> {
     if word.is_ascii() {
         lex.word_index
             .get(h)
@@ -327,7 +313,8 @@ impl<'a> Words<'a> {
         } else {
             std::borrow::Cow::Owned(crate::segment::word_hashes(text, tokens))
         };
-        let found = lexical(text, tokens, &hashes, lex);
+        let texts: Vec<&'a str> = tokens.iter().map(|t| t.span().slice(text)).collect();
+        let found = lexical(tokens, &texts, &hashes, lex);
         let mut flags = found.flags;
         // `Theresa May`, `…, Will described …`, `"…," Will said`: inside a sentence of
         // running text, a capitalised auxiliary after a word, a comma or a closing quotation
@@ -337,7 +324,7 @@ impl<'a> Words<'a> {
         for k in found.capitalized_auxiliaries.iter().map(|&k| k as usize) {
             if sentence[k] == sentence[k - 1]
                 && (tokens[k - 1].kind == TokenKind::Word
-                    || matches!(tokens[k - 1].span().slice(text), "," | "\"" | "\u{201D}"))
+                    || matches!(texts[k - 1], "," | "\"" | "\u{201D}"))
                 && !sentence_in_headline(seg, sentence[k] as usize)
             {
                 flags[k] &= !CLASS_BITS;
@@ -348,6 +335,7 @@ impl<'a> Words<'a> {
             seg,
             tokens,
             lex,
+            texts,
             cues: TokenMatches::new(found.cues, &mut flags, CUE_START),
             titles: TokenMatches::new(found.titles, &mut flags, TITLE_START),
             bodies: TokenMatches::new(found.bodies, &mut flags, BODY_START),
@@ -359,8 +347,9 @@ impl<'a> Words<'a> {
     }
 
     /// The text of token `k`.
+    #[inline]
     pub fn word(&self, k: usize) -> &'a str {
-        self.tokens[k].span().slice(self.text)
+        self.texts[k]
     }
 
     pub fn span(&self, k: usize) -> Span {
@@ -389,11 +378,7 @@ impl<'a> Words<'a> {
     /// The bytes of token `k` (comparisons need no char-boundary checks).
     #[inline]
     fn bytes(&self, k: usize) -> &'a [u8] {
-        let span = self.tokens[k].span();
-        self.text
-            .as_bytes()
-            .get(span.start..span.end)
-            .unwrap_or_default()
+        self.texts[k].as_bytes()
     }
 
     /// True for any quotation mark token.
