@@ -303,7 +303,8 @@ fn push_ascii_word<const HASH: bool>(
                 if HASH {
                     hashes.push(WordIndex::short_ascii_hash(w, len));
                 }
-                return pos;
+                // (The space after most words is skipped here rather than by the main loop.)
+                return pos + usize::from(stop == b' ');
             }
         }
     }
