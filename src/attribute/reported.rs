@@ -55,7 +55,7 @@ impl Reported {
 
 /// Finds the reported clause of every sentence that has one. `in_quote(k)` says whether
 /// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
-pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
+pub fn find(w: &Words, in_quote: &impl Fn(usize) -> bool) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut transcripts = transcript_lines(w);
     transcripts.sort_by_key(|r| r.found.speaker.start);
