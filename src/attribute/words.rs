@@ -144,9 +144,11 @@ fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexico
     let index = &lex.word_index;
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
-        cues: Vec::new(),
-        titles: Vec::new(),
-        bodies: Vec::new(),
+        // (Room for the usual share of matches: a cue every 30 or so words of news text,
+        // fewer titles and bodies.)
+        cues: Vec::with_capacity(tokens.len() / 16),
+        titles: Vec::with_capacity(tokens.len() / 32),
+        bodies: Vec::with_capacity(tokens.len() / 32),
         adjuncts: vec![None; tokens.len()],
         capitalized_auxiliaries: Vec::new(),
     };
