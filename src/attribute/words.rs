@@ -484,10 +484,17 @@ impl<'a> Words<'a> {
     /// `his`, `her`, `its`, `their`: a possessive determiner that refers back to a speaker
     /// (`his call for …`).
     pub fn is_possessive_determiner(&self, k: usize) -> bool {
-        matches!(
-            self.word(k).to_ascii_lowercase().as_str(),
-            "his" | "her" | "its" | "their"
-        )
+        self.eq_any(k, &["his", "her", "its", "their"])
+    }
+
+    /// True when the word equals one of `words` ignoring ASCII case (what comparing its
+    /// `to_ascii_lowercase()` with lower-case `words` tells, without allocating a copy).
+    #[inline]
+    pub fn eq_any(&self, k: usize, words: &[&str]) -> bool {
+        let word = self.bytes(k);
+        words
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     /// A possessive noun (`Austin's`), not a pronoun contraction (`he's`): a phrase ending
@@ -601,9 +608,9 @@ impl<'a> Words<'a> {
         k > 0
             && self.class(k - 1) == Some(WordClass::Determiner)
             && !super::speaker::is_quantifier_pronoun(self, k - 1)
-            && !matches!(
-                self.word(k - 1).to_ascii_lowercase().as_str(),
-                "one" | "two" | "three" | "each" | "another" | "any" | "this"
+            && !self.eq_any(
+                k - 1,
+                &["one", "two", "three", "each", "another", "any", "this"],
             )
     }
 
@@ -762,6 +769,33 @@ mod tests {
                     "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
                 );
             assert_eq!(w.is_quote_mark(k), quote, "token {k} `{word}`");
+        }
+    }
+
+    /// `eq_any` answers as comparing the lower-cased copy with lower-case words does.
+    #[test]
+    fn eq_any_equals_comparing_lower_case_copies() {
+        let lex = Lexicons::embedded();
+        let text = "His HER its Their theirs hi \u{212A}its \u{00C9}t\u{00E9} one ONE another.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let words = [
+            "his",
+            "her",
+            "its",
+            "their",
+            "one",
+            "another",
+            "\u{00E9}t\u{00E9}",
+        ];
+        for k in 0..seg.tokens.len() {
+            let lower = w.word(k).to_ascii_lowercase();
+            assert_eq!(
+                w.eq_any(k, &words),
+                words.contains(&lower.as_str()),
+                "{lower}"
+            );
         }
     }
 
