@@ -9,7 +9,7 @@ mod tokens;
 
 pub use paragraphs::{split_paragraphs, Paragraph};
 pub use quotes::{find_quotes, Fragment, QuoteSpan};
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{split_sentences, split_sentences_at, Sentence};
 pub use tokens::{tokenize, tokenize_hashed, Token, TokenKind};
 
 use crate::document::{Document, Span};
@@ -95,20 +95,28 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     let mut sentences = Vec::with_capacity(text.len() / 64 + 4);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut word_hashes = Vec::with_capacity(tokens.capacity());
+    // The tokens of a paragraph that may end a sentence (reused from paragraph to paragraph).
+    let mut terminals = Vec::new();
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {
         let first = tokens.len();
+        terminals.clear();
         tokenize_hashed(
             text,
             paragraph.span,
             &lex.abbreviations,
             &mut tokens,
             &mut word_hashes,
+            &mut terminals,
         );
         paragraph.tokens = first..tokens.len();
-        split_sentences(
+        for t in &mut terminals {
+            *t -= first;
+        }
+        split_sentences_at(
             text,
             paragraph.span,
             &tokens[first..],
+            &terminals,
             index,
             &lex.abbreviations,
             &mut sentences,

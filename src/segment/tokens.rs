@@ -78,20 +78,35 @@ impl Token {
 
 /// Appends the tokens of `region` to `out`.
 pub fn tokenize(text: &str, region: Span, abbreviations: &Abbreviations, out: &mut Vec<Token>) {
-    tokenize_into::<false>(text, region, abbreviations, out, &mut Vec::new());
+    let mut sink = Sink {
+        hashes: &mut Vec::new(),
+        terminals: &mut Vec::new(),
+    };
+    tokenize_into::<false>(text, region, abbreviations, out, &mut sink);
 }
 
 /// [`tokenize`], also appending each token's [`WordIndex::word_hash`] to `hashes` (the
 /// segmenter's word hashes, computed while the token's bytes are at hand rather than in a
-/// second pass over the tokens).
+/// second pass over the tokens), and to `terminals` the index in `out` of every token that
+/// may end a sentence (a superset of those: `.`, `!`, `?`, `...`, `…`, and words ending in a
+/// period), so the sentence splitter visits those alone.
 pub fn tokenize_hashed(
     text: &str,
     region: Span,
     abbreviations: &Abbreviations,
     out: &mut Vec<Token>,
     hashes: &mut Vec<u64>,
+    terminals: &mut Vec<usize>,
 ) {
-    tokenize_into::<true>(text, region, abbreviations, out, hashes);
+    let mut sink = Sink { hashes, terminals };
+    tokenize_into::<true>(text, region, abbreviations, out, &mut sink);
+}
+
+/// Where the tokenizer puts what it finds besides the tokens (with `HASH`; plain
+/// [`tokenize`] fills neither).
+struct Sink<'a> {
+    hashes: &'a mut Vec<u64>,
+    terminals: &'a mut Vec<usize>,
 }
 
 /// What the tokenizer does at a byte: ASCII whitespace is skipped, an ASCII letter or
@@ -139,7 +154,7 @@ fn tokenize_into<const HASH: bool>(
     region: Span,
     abbreviations: &Abbreviations,
     out: &mut Vec<Token>,
-    hashes: &mut Vec<u64>,
+    sink: &mut Sink,
 ) {
     let bytes = &text.as_bytes()[..region.end];
     let end = region.end;
@@ -147,7 +162,7 @@ fn tokenize_into<const HASH: bool>(
     while let Some(&b) = bytes.get(i) {
         match BYTE_CLASS[b as usize] {
             SPACE => i += 1,
-            ALNUM => i = push_ascii_word::<HASH>(text, i, end, abbreviations, out, hashes),
+            ALNUM => i = push_ascii_word::<HASH>(text, i, end, abbreviations, out, sink),
             MARK => {
                 let len = if b == b'.' && bytes[i..].starts_with(b"...") {
                     3
@@ -155,13 +170,16 @@ fn tokenize_into<const HASH: bool>(
                     1
                 };
                 let mark = if len == 1 { b } else { 0 };
+                if HASH && matches!(b, b'.' | b'!' | b'?') {
+                    sink.terminals.push(out.len());
+                }
                 out.push(Token::with_mark(
                     Span::new(i, i + len),
                     TokenKind::Punct,
                     mark,
                 ));
                 if HASH {
-                    hashes.push(if len == 1 {
+                    sink.hashes.push(if len == 1 {
                         WordIndex::ascii_byte_hash(b)
                     } else {
                         WordIndex::word_hash(text, i, i + len)
@@ -174,12 +192,15 @@ fn tokenize_into<const HASH: bool>(
                 if c.is_whitespace() {
                     i += c.len_utf8();
                 } else if is_alphanumeric(c) {
-                    i = push_word::<HASH>(text, i, end, abbreviations, out, hashes);
+                    i = push_word::<HASH>(text, i, end, abbreviations, out, sink);
                 } else {
                     let next = i + c.len_utf8();
+                    if HASH && c == '\u{2026}' {
+                        sink.terminals.push(out.len());
+                    }
                     out.push(Token::with_mark(Span::new(i, next), TokenKind::Punct, 0));
                     if HASH {
-                        hashes.push(WordIndex::word_hash(text, i, next));
+                        sink.hashes.push(WordIndex::word_hash(text, i, next));
                     }
                     i = next;
                 }
@@ -283,7 +304,7 @@ fn push_ascii_word<const HASH: bool>(
     end: usize,
     abbreviations: &Abbreviations,
     out: &mut Vec<Token>,
-    hashes: &mut Vec<u64>,
+    sink: &mut Sink,
 ) -> usize {
     let bytes = &text.as_bytes()[..end];
     if let Some(chunk) = bytes.get(start..start + 8) {
@@ -301,14 +322,14 @@ fn push_ascii_word<const HASH: bool>(
                 let mark = if len == 1 { w as u8 } else { 0 };
                 out.push(Token::with_mark(Span::new(start, pos), kind, mark));
                 if HASH {
-                    hashes.push(WordIndex::short_ascii_hash(w, len));
+                    sink.hashes.push(WordIndex::short_ascii_hash(w, len));
                 }
                 // (The space after most words is skipped here rather than by the main loop.)
                 return pos + usize::from(stop == b' ');
             }
         }
     }
-    push_word::<HASH>(text, start, end, abbreviations, out, hashes)
+    push_word::<HASH>(text, start, end, abbreviations, out, sink)
 }
 
 /// Pushes the word or number starting at `start` (and its hash with `HASH`), returning
@@ -320,7 +341,7 @@ fn push_word<const HASH: bool>(
     end: usize,
     abbreviations: &Abbreviations,
     out: &mut Vec<Token>,
-    hashes: &mut Vec<u64>,
+    sink: &mut Sink,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut pos = alnum_run(text, start, end);
@@ -333,9 +354,12 @@ fn push_word<const HASH: bool>(
     } else {
         TokenKind::Word
     };
+    if HASH && bytes[pos - 1] == b'.' {
+        sink.terminals.push(out.len());
+    }
     out.push(Token::new(text, Span::new(start, pos), kind));
     if HASH {
-        hashes.push(WordIndex::word_hash(text, start, pos));
+        sink.hashes.push(WordIndex::word_hash(text, start, pos));
     }
     pos
 }
@@ -689,9 +713,30 @@ mod tests {
                 let mut plain = Vec::new();
                 tokenize(&text, region, abbreviations, &mut plain);
                 assert_eq!(plain, expected, "{text:?} in {region:?}");
-                let (mut tokens, mut hashes) = (Vec::new(), Vec::new());
-                tokenize_hashed(&text, region, abbreviations, &mut tokens, &mut hashes);
+                let (mut tokens, mut hashes, mut terminals) = (Vec::new(), Vec::new(), Vec::new());
+                tokenize_hashed(
+                    &text,
+                    region,
+                    abbreviations,
+                    &mut tokens,
+                    &mut hashes,
+                    &mut terminals,
+                );
                 assert_eq!(tokens, expected, "{text:?} in {region:?}");
+                // Every token that may end a sentence is listed, in order, and no other.
+                let may_end: Vec<usize> = (0..tokens.len())
+                    .filter(|&k| {
+                        let word = tokens[k].span().slice(&text);
+                        match tokens[k].kind {
+                            TokenKind::Punct => {
+                                matches!(word.as_bytes()[0], b'.' | b'!' | b'?')
+                                    || word == "\u{2026}"
+                            }
+                            _ => word.ends_with('.'),
+                        }
+                    })
+                    .collect();
+                assert_eq!(terminals, may_end, "{text:?} in {region:?}");
                 let words: Vec<u64> = tokens
                     .iter()
                     .map(|t| WordIndex::word_hash(&text, t.span().start, t.span().end))
