@@ -178,6 +178,20 @@ impl WordIndex {
         fold(SEED ^ len as u64, (x | LOWER) & mask)
     }
 
+    /// [`WordIndex::word_hash`] of an ASCII word of `8 + len2` bytes (`len2` below 8): the
+    /// eight bytes `x` from its start, then the next eight `x2`, of which the first `len2`
+    /// are the word's (as [`WordIndex::short_ascii_hash`], for the tokenizer).
+    #[inline(always)]
+    pub fn two_chunk_ascii_hash(x: u64, x2: u64, len2: usize) -> u64 {
+        debug_assert!(len2 < 8);
+        let h = fold(SEED ^ (8 + len2) as u64, x | LOWER);
+        if len2 == 0 {
+            return h;
+        }
+        let mask = u64::MAX >> (64 - 8 * len2);
+        fold(h, (x2 | LOWER) & mask)
+    }
+
     /// [`WordIndex::word_hash`] of a one-byte ASCII token (a mark such as `,` or `.`, or a
     /// one-letter word), for the tokenizer, which has the byte at hand.
     #[inline(always)]
@@ -467,6 +481,26 @@ mod tests {
                 WordIndex::push_word(WordIndex::start(), word),
                 "{word}"
             );
+        }
+    }
+
+    /// The tokenizer's hashes of words read as one or two eight-byte loads equal
+    /// `word_hash` of the same words.
+    #[test]
+    fn chunk_hashes_equal_word_hashes() {
+        let text = "Xa1bCdEfGhIjKlMnOpQrStUvWxYz0123456789 and more text after the words";
+        let bytes = text.as_bytes();
+        let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        for start in 0..20 {
+            for len in 1..16 {
+                let expected = WordIndex::word_hash(text, start, start + len);
+                let got = if len < 8 {
+                    WordIndex::short_ascii_hash(load(start), len)
+                } else {
+                    WordIndex::two_chunk_ascii_hash(load(start), load(start + 8), len - 8)
+                };
+                assert_eq!(got, expected, "{start} {len}");
+            }
         }
     }
 

@@ -93,10 +93,11 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     }
     // (Sized for the usual prose, about 130 bytes a sentence: rarely grown.)
     let mut sentences = Vec::with_capacity(text.len() / 64 + 4);
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // (About one token per five bytes of news text; room for one per four.)
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
     let mut word_hashes = Vec::with_capacity(tokens.capacity());
     // The tokens of a paragraph that may end a sentence (reused from paragraph to paragraph).
-    let mut terminals = Vec::new();
+    let mut terminals = Vec::with_capacity(64);
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {
         let first = tokens.len();
         terminals.clear();

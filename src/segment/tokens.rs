@@ -294,9 +294,9 @@ fn alnum_run(text: &str, mut pos: usize, end: usize) -> usize {
 }
 
 /// [`push_word`] for a word or number starting with an ASCII letter or digit. Most are
-/// done within the eight bytes from `start`: a run of ASCII letters and digits shorter than
-/// eight bytes ended by an ASCII byte of no word (no joiner, no period), whose hash is
-/// that of the same eight bytes.
+/// done within the sixteen bytes from `start`: a run of ASCII letters and digits ending
+/// there at an ASCII byte that joins nothing to it (no hyphen or apostrophe; a comma after
+/// a letter; a period that is no abbreviation's), whose hash is that of the bytes loaded.
 #[inline(always)]
 fn push_ascii_word<const HASH: bool>(
     text: &str,
@@ -307,29 +307,74 @@ fn push_ascii_word<const HASH: bool>(
     sink: &mut Sink,
 ) -> usize {
     let bytes = &text.as_bytes()[..end];
-    if let Some(chunk) = bytes.get(start..start + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let len = (non_alnum_mask(w).trailing_zeros() / 8) as usize;
-        // (`len` is 8 when all eight are letters or digits, 0 never: `start` holds one.)
-        if let Some(&stop) = chunk.get(len) {
-            if stop < 0x80 && !MAY_JOIN[stop as usize] && len > 0 {
-                let pos = start + len;
-                let kind = if bytes[start].is_ascii_digit() {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                };
-                let mark = if len == 1 { w as u8 } else { 0 };
-                out.push(Token::with_mark(Span::new(start, pos), kind, mark));
-                if HASH {
-                    sink.hashes.push(WordIndex::short_ascii_hash(w, len));
-                }
-                // (The space after most words is skipped here rather than by the main loop.)
-                return pos + usize::from(stop == b' ');
+    if let Some((pos, hash)) = short_ascii_run(bytes, start) {
+        let stop = bytes[pos];
+        if stop < 0x80
+            && (!MAY_JOIN[stop as usize]
+                // (A comma joins only digits: `1,000`.)
+                || (stop == b',' && !bytes[pos - 1].is_ascii_digit())
+                || (stop == b'.' && period_stays_apart(text, start, pos, end, abbreviations)))
+        {
+            let kind = if bytes[start].is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let mark = if pos - start == 1 { bytes[start] } else { 0 };
+            out.push(Token::with_mark(Span::new(start, pos), kind, mark));
+            if HASH {
+                sink.hashes.push(hash);
             }
+            // (The space after most words is skipped here rather than by the main loop.)
+            return pos + usize::from(stop == b' ');
         }
     }
     push_word::<HASH>(text, start, end, abbreviations, out, sink)
+}
+
+/// Where the run of ASCII letters and digits starting at `start` (an ASCII letter or digit)
+/// ends, with its [`WordIndex::word_hash`], when it ends before the sixteenth byte and
+/// those bytes lie in `bytes` (the byte where it ends is then in `bytes` too).
+#[inline(always)]
+fn short_ascii_run(bytes: &[u8], start: usize) -> Option<(usize, u64)> {
+    let load = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    let w = load(bytes.get(start..start + 8)?);
+    // (At least 1: `start` holds a letter or digit.)
+    let len = (non_alnum_mask(w).trailing_zeros() / 8) as usize;
+    if (1..8).contains(&len) {
+        return Some((start + len, WordIndex::short_ascii_hash(w, len)));
+    }
+    let w2 = load(bytes.get(start + 8..start + 16)?);
+    let len2 = (non_alnum_mask(w2).trailing_zeros() / 8) as usize;
+    (len == 8 && len2 < 8).then(|| {
+        (
+            start + 8 + len2,
+            WordIndex::two_chunk_ascii_hash(w, w2, len2),
+        )
+    })
+}
+
+/// True when the period at `pos` after the run of ASCII letters and digits `start..pos`
+/// is a token of its own (`said.`): no letter or digit follows it (ASCII; a non-ASCII byte
+/// is left to [`joined_word_end`]) and the word with it is no abbreviation (`Mr.`). A run
+/// holds no period, so it is no dotted abbreviation either.
+#[inline]
+fn period_stays_apart(
+    text: &str,
+    start: usize,
+    pos: usize,
+    end: usize,
+    abbreviations: &Abbreviations,
+) -> bool {
+    let bytes = text.as_bytes();
+    let joins = match bytes.get(pos + 1) {
+        Some(&b) if pos + 1 < end => b >= 0x80 || ASCII_ALNUM[b as usize],
+        _ => false,
+    };
+    !joins
+        && !text
+            .get(start..=pos)
+            .is_some_and(|word| abbreviations.is_abbreviation(word))
 }
 
 /// Pushes the word or number starting at `start` (and its hash with `HASH`), returning
