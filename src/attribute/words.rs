@@ -154,11 +154,19 @@ fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexico
     };
     let auxiliary = class_code(Some(WordClass::Auxiliary));
     let adjuncts = index.has_adjuncts();
-    for (k, ((token, &word), &word_hash)) in tokens.iter().zip(texts).zip(hashes).enumerate() {
-        let h = WordIndex::push_hash(WordIndex::start(), word_hash);
+    // (Every slice cut to one length, and the flags and roles taken out of `out`, so the
+    // loop indexes them without bounds checks or reloads.)
+    let n = tokens.len().min(texts.len()).min(hashes.len());
+    let (tokens, texts, hashes) = (&tokens[..n], &texts[..n], &hashes[..n]);
+    let mut flags = std::mem::take(&mut out.flags);
+    let mut roles = std::mem::take(&mut out.adjuncts);
+    let (flags_n, roles_n) = (&mut flags[..n], &mut roles[..n]);
+    for k in 0..n {
+        let (token, word) = (&tokens[k], texts[k]);
+        let h = WordIndex::push_hash(WordIndex::start(), hashes[k]);
         if token.kind == TokenKind::Punct {
             if adjuncts {
-                out.adjuncts[k] = punct_adjunct_role(lex, word, h);
+                roles_n[k] = punct_adjunct_role(lex, word, h);
             }
             continue;
         }
@@ -179,7 +187,7 @@ fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexico
                 out.capitalized_auxiliaries.push(k as u32);
             }
         }
-        out.flags[k] = flag;
+        flags_n[k] = flag;
         // (A word with an adjunct role has an entry: its lower-case form is an ASCII key
         // entered in the index, which is also its normalised form.)
         let Some(entry) = entry else {
@@ -189,7 +197,7 @@ fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexico
         // adjunct has that key's hash, and that key's entry has its role. A non-ASCII word
         // gets it only with the Kelvin sign, as looked up.)
         if adjuncts && entry.adjunct.is_some() {
-            out.adjuncts[k] = if word.is_ascii() {
+            roles_n[k] = if word.is_ascii() {
                 index.adjunct_of(entry, word)
             } else {
                 kelvin_adjunct_role(lex, word)
@@ -202,22 +210,24 @@ fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexico
             continue;
         }
         let mut h = h;
-        for n in 2..=tokens.len() - k {
-            let next = &tokens[k + n - 1];
-            if next.kind == TokenKind::Punct && !matches!(texts[k + n - 1], "-" | "'") {
+        for len in 2..=n - k {
+            let last = k + len - 1;
+            if tokens[last].kind == TokenKind::Punct && !matches!(texts[last], "-" | "'") {
                 break;
             }
-            h = WordIndex::push_hash(h, hashes[k + n - 1]);
+            h = WordIndex::push_hash(h, hashes[last]);
             let Some(e) = index.get(h) else { break };
             let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
-            if has_value && confirms(index, e, texts, k, n) {
-                push_values(&mut out, lex, e, k, n);
+            if has_value && confirms(index, e, texts, k, len) {
+                push_values(&mut out, lex, e, k, len);
             }
             if !e.continues {
                 break;
             }
         }
     }
+    out.flags = flags;
+    out.adjuncts = roles;
     out
 }
 
