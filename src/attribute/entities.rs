@@ -153,10 +153,10 @@ impl Entities {
         };
         let n = w.tokens.len();
         let mut k = 0;
-        while k < n {
-            if !w.is_capitalized(k) {
-                k += 1;
-                continue;
+        loop {
+            k = w.next_capitalized(k, n);
+            if k >= n {
+                break;
             }
             let start = k;
             let mut end = k + 1;

@@ -416,6 +416,29 @@ impl<'a> Words<'a> {
         self.flag(k) & CAPITALIZED != 0
     }
 
+    /// The first capitalised token among `from..to`, or `to` when there is none. (Eight
+    /// tokens' flags are tested at a time: most tokens are not capitalised.)
+    pub fn next_capitalized(&self, from: usize, to: usize) -> usize {
+        let to = to.min(self.flags.len());
+        let Some(flags) = self.flags.get(from..to) else {
+            return to.max(from);
+        };
+        const EACH: u64 = 0x0101_0101_0101_0101 * CAPITALIZED as u64;
+        let mut i = 0;
+        while let Some(chunk) = flags.get(i..i + 8) {
+            let set = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & EACH;
+            if set != 0 {
+                return from + i + (set.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        from + i
+            + flags[i..]
+                .iter()
+                .take_while(|&&f| f & CAPITALIZED == 0)
+                .count()
+    }
+
     /// Word equals `w`, ignoring ASCII case. (Lengths first: most tokens differ there.)
     #[inline]
     pub fn eq(&self, k: usize, w: &str) -> bool {
@@ -806,6 +829,27 @@ mod tests {
                 words.contains(&lower.as_str()),
                 "{lower}"
             );
+        }
+    }
+
+    /// `next_capitalized` finds what a token-by-token search finds, from any start.
+    #[test]
+    fn next_capitalized_equals_a_linear_search() {
+        let lex = Lexicons::embedded();
+        let text = "the Bank of England said on Monday that a B c d e f g h i j k l m n o p \
+                    q r s t u v w X y z and \u{00C9}tienne said it, Ms. Li added.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for from in 0..=n + 2 {
+            for to in [from, from + 3, n, n + 5] {
+                let to_n = to.min(n);
+                let expected = (from..to_n)
+                    .find(|&k| w.is_capitalized(k))
+                    .unwrap_or(to_n.max(from));
+                assert_eq!(w.next_capitalized(from, to), expected, "{from}..{to}");
+            }
         }
     }
 
