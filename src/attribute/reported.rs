@@ -385,8 +385,8 @@ fn parenthetical(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for m in a + 1..end {
-        if !w.is(m, ",") || in_quote(m) {
+    for m in w.marks(a + 1, end, b',') {
+        if in_quote(m) {
             continue;
         }
         let t = m + 1;
@@ -692,9 +692,9 @@ fn tail_attribution(
 ) -> Option<Reported> {
     // The tail follows one of the last commas (`…, said David Gilbert, its president.`,
     // `…, said Mark Kantrowitz, an expert who has published books, papers and editorials`).
-    (a + 1..end)
+    w.marks(a + 1, end, b',')
         .rev()
-        .filter(|&k| w.is(k, ",") && !in_quote(k))
+        .filter(|&k| !in_quote(k))
         .take(4)
         .find_map(|comma| tail_after(w, a, comma, end, in_quote))
 }

@@ -79,6 +79,53 @@ impl<'a, V> TokenMatches<'a, V> {
     }
 }
 
+/// The tokens of a range that are one mark ([`Words::marks`]).
+#[derive(Debug, Clone)]
+pub struct Marks<'a> {
+    tokens: &'a [Token],
+    front: usize,
+    back: usize,
+    mark: u8,
+}
+
+impl Iterator for Marks<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let k = first_mark(self.tokens, self.front, self.back, self.mark)?;
+        self.front = k + 1;
+        Some(k)
+    }
+}
+
+impl DoubleEndedIterator for Marks<'_> {
+    fn next_back(&mut self) -> Option<usize> {
+        let k = last_mark(self.tokens, self.front, self.back, self.mark)?;
+        self.back = k;
+        Some(k)
+    }
+}
+
+/// The first token among `from..to` whose [`Token::mark`] is `mark`.
+#[inline(never)]
+fn first_mark(tokens: &[Token], from: usize, to: usize, mark: u8) -> Option<usize> {
+    let i = tokens
+        .get(from..to)?
+        .iter()
+        .position(|t| t.mark() == mark)?;
+    Some(from + i)
+}
+
+/// The last token among `from..to` whose [`Token::mark`] is `mark`.
+#[inline(never)]
+fn last_mark(tokens: &[Token], from: usize, to: usize, mark: u8) -> Option<usize> {
+    let i = tokens
+        .get(from..to)?
+        .iter()
+        .rposition(|t| t.mark() == mark)?;
+    Some(from + i)
+}
+
 /// Tokens of one document plus the lexicons: the vocabulary of every attribution rule.
 /// Lexicon matches, word classes and sentence membership are computed once per document.
 pub struct Words<'a> {
@@ -414,6 +461,21 @@ impl<'a> Words<'a> {
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, k: usize) -> bool {
         self.flag(k) & CAPITALIZED != 0
+    }
+
+    /// The tokens among `from..to` that are the one-byte mark `mark` (not 0), in text
+    /// order (or backwards with `rev`): what `(from..to).filter(|&k| w.is(k, ","))` gives,
+    /// found by a search of the token marks of its own rather than a test per token inside
+    /// the rules' loops.
+    pub fn marks(&self, from: usize, to: usize, mark: u8) -> Marks<'a> {
+        debug_assert!(mark != 0, "0 marks every longer token");
+        let back = to.min(self.tokens.len());
+        Marks {
+            tokens: self.tokens,
+            front: from.min(back),
+            back,
+            mark,
+        }
     }
 
     /// The first capitalised token among `from..to`, or `to` when there is none. (Eight
@@ -849,6 +911,28 @@ mod tests {
                     .find(|&k| w.is_capitalized(k))
                     .unwrap_or(to_n.max(from));
                 assert_eq!(w.next_capitalized(from, to), expected, "{from}..{to}");
+            }
+        }
+    }
+
+    /// `marks` gives the commas (or colons) a filter of every token gives, both ways.
+    #[test]
+    fn marks_equal_a_filter_of_every_token() {
+        let lex = Lexicons::embedded();
+        let text = "A, b, c: d , e,, f \"g,\" h: i, 1,000 and j.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for (mark, s) in [(b',', ","), (b':', ":")] {
+            for from in 0..=n {
+                for to in from..=n {
+                    let expected: Vec<usize> = (from..to).filter(|&k| w.is(k, s)).collect();
+                    assert_eq!(w.marks(from, to, mark).collect::<Vec<_>>(), expected);
+                    let mut back: Vec<usize> = w.marks(from, to, mark).rev().collect();
+                    back.reverse();
+                    assert_eq!(back, expected);
+                }
             }
         }
     }
