@@ -642,8 +642,9 @@ fn according_to_last(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    let t =
-        (a + MIN_CLAUSE..end).find(|&k| !in_quote(k) && according_to_at(w, k, end).is_some())?;
+    let t = w
+        .cue_starts(a + MIN_CLAUSE, end)
+        .find(|&k| !in_quote(k) && according_to_at(w, k, end).is_some())?;
     let (cue, len) = according_to_at(w, t, end)?;
     let src = source_after(w, t + len, end)?;
     if src.end != end {

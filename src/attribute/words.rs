@@ -481,24 +481,46 @@ impl<'a> Words<'a> {
     /// The first capitalised token among `from..to`, or `to` when there is none. (Eight
     /// tokens' flags are tested at a time: most tokens are not capitalised.)
     pub fn next_capitalized(&self, from: usize, to: usize) -> usize {
+        self.next_flagged(from, to, CAPITALIZED)
+    }
+
+    /// The first token among `from..to` where some cue starts (where [`Words::cue_at`] may
+    /// find one), or `to` when there is none.
+    pub fn next_cue_start(&self, from: usize, to: usize) -> usize {
+        self.next_flagged(from, to, CUE_START)
+    }
+
+    /// The tokens among `from..to` where some cue starts, in order: the only tokens where
+    /// [`Words::cue_at`] and the tests built on it (`according to`, reporting nouns) can
+    /// find anything.
+    pub fn cue_starts(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut k = from;
+        std::iter::from_fn(move || {
+            k = self.next_cue_start(k, to);
+            (k < to.min(self.flags.len())).then(|| {
+                k += 1;
+                k - 1
+            })
+        })
+    }
+
+    /// The first token among `from..to` with flag `bit`, or `to` (at most the number of
+    /// tokens, at least `from`) when there is none; eight tokens' flags at a time.
+    fn next_flagged(&self, from: usize, to: usize, bit: u8) -> usize {
         let to = to.min(self.flags.len());
         let Some(flags) = self.flags.get(from..to) else {
             return to.max(from);
         };
-        const EACH: u64 = 0x0101_0101_0101_0101 * CAPITALIZED as u64;
+        let each = 0x0101_0101_0101_0101 * u64::from(bit);
         let mut i = 0;
         while let Some(chunk) = flags.get(i..i + 8) {
-            let set = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & EACH;
+            let set = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & each;
             if set != 0 {
                 return from + i + (set.trailing_zeros() / 8) as usize;
             }
             i += 8;
         }
-        from + i
-            + flags[i..]
-                .iter()
-                .take_while(|&&f| f & CAPITALIZED == 0)
-                .count()
+        from + i + flags[i..].iter().take_while(|&&f| f & bit == 0).count()
     }
 
     /// Word equals `w`, ignoring ASCII case. (Lengths first: most tokens differ there.)
@@ -932,6 +954,38 @@ mod tests {
                     let mut back: Vec<usize> = w.marks(from, to, mark).rev().collect();
                     back.reverse();
                     assert_eq!(back, expected);
+                }
+            }
+        }
+    }
+
+    /// `cue_starts` lists the tokens where `cue_at` can find a cue, and `next_cue_start`
+    /// the first of them, from any start.
+    #[test]
+    fn cue_starts_hold_every_cue() {
+        let lex = Lexicons::embedded();
+        let text = "According to officials, the senator said on Monday that his claim was \
+                    true, and she told reporters she believes it, aides added, per the report.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        assert!(w.cue_starts(0, n).count() >= 5);
+        for from in 0..=n {
+            for to in [from, from + 4, n] {
+                let starts: Vec<usize> = w.cue_starts(from, to).collect();
+                let expected: Vec<usize> = (from..to.min(n))
+                    .filter(|&k| w.any_cue_start(k, k + 1))
+                    .collect();
+                assert_eq!(starts, expected, "{from}..{to}");
+                assert_eq!(
+                    w.next_cue_start(from, to),
+                    expected.first().copied().unwrap_or(to.min(n).max(from))
+                );
+                for k in from..to.min(n) {
+                    if !starts.contains(&k) {
+                        assert!(w.cue_at(k, n).is_none(), "{k}");
+                    }
                 }
             }
         }
