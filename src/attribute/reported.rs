@@ -248,6 +248,10 @@ fn asked_questions(
     let mut out = Vec::new();
     let mut k = a;
     while k < end {
+        k = w.next_eq(k, end, "asked");
+        if k >= end {
+            break;
+        }
         if in_quote(k) || !w.eq(k, "asked") || !opens_passive_asked(w, a, k) {
             k += 1;
             continue;
@@ -850,7 +854,7 @@ fn lead_attribution(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for c in from..end {
+    for c in w.cue_starts(from, end) {
         if in_quote(c) {
             continue;
         }

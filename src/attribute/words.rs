@@ -478,6 +478,22 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The first token among `from..to` that equals `word` ignoring ASCII case, or `to`
+    /// (at most the number of tokens, at least `from`) when there is none: a search of the
+    /// token lengths and texts of its own for rules that look for one word.
+    #[inline(never)]
+    pub fn next_eq(&self, from: usize, to: usize, word: &str) -> usize {
+        let to = to.min(self.texts.len());
+        let Some(texts) = self.texts.get(from..to) else {
+            return to.max(from);
+        };
+        let word = word.as_bytes();
+        from + texts
+            .iter()
+            .position(|t| t.len() == word.len() && t.as_bytes().eq_ignore_ascii_case(word))
+            .unwrap_or(texts.len())
+    }
+
     /// The first capitalised token among `from..to`, or `to` when there is none. (Eight
     /// tokens' flags are tested at a time: most tokens are not capitalised.)
     pub fn next_capitalized(&self, from: usize, to: usize) -> usize {
@@ -672,9 +688,7 @@ impl<'a> Words<'a> {
     /// True when some cue of the lexicon starts among tokens `a..b`: a cheap test that lets
     /// the rules skip the many sentences without one.
     pub fn any_cue_start(&self, a: usize, b: usize) -> bool {
-        self.flags
-            .get(a..b.min(self.flags.len()))
-            .is_some_and(|f| f.iter().any(|&flag| flag & CUE_START != 0))
+        self.next_cue_start(a, b) < b.min(self.flags.len())
     }
 
     /// A speech cue (reporting verb, noun or phrase; not a belief verb) at `k`.
@@ -987,6 +1001,28 @@ mod tests {
                         assert!(w.cue_at(k, n).is_none(), "{k}");
                     }
                 }
+            }
+        }
+    }
+
+    /// `next_eq` finds what a token-by-token `eq` finds; `any_cue_start` answers as a
+    /// test of every token's flag does.
+    #[test]
+    fn word_and_cue_searches_equal_token_by_token_tests() {
+        let lex = Lexicons::embedded();
+        let text = "When asked, he said ASKED Asked. She was asked whether it was asked; no.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for from in 0..=n + 1 {
+            for to in [from, from + 2, n, n + 3] {
+                let expected = (from..to.min(n))
+                    .find(|&k| w.eq(k, "asked"))
+                    .unwrap_or(to.min(n).max(from));
+                assert_eq!(w.next_eq(from, to, "asked"), expected, "{from}..{to}");
+                let any = (from..to.min(n)).any(|k| w.flag(k) & CUE_START != 0);
+                assert_eq!(w.any_cue_start(from, to), any, "{from}..{to}");
             }
         }
     }
