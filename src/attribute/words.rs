@@ -347,7 +347,8 @@ fn push_values<'a>(out: &mut Lexical<'a>, lex: &'a Lexicons, e: &IndexEntry, k: 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons) -> Self {
         let tokens = &seg.tokens;
-        let mut sentence = vec![0u32; tokens.len()];
+        // (Each token's slot written once, sentence by sentence.)
+        let mut sentence = Vec::with_capacity(tokens.len());
         let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
         let mut k = 0;
         for (i, s) in seg.sentences.iter().enumerate() {
@@ -356,16 +357,16 @@ impl<'a> Words<'a> {
                 .iter()
                 .take_while(|t| t.span().start < s.span.start)
                 .count();
-            sentence[k..first].fill(i.saturating_sub(1) as u32);
+            sentence.resize(first, i.saturating_sub(1) as u32);
             k = first
                 + tokens[first..]
                     .iter()
                     .take_while(|t| t.span().end <= s.span.end)
                     .count();
-            sentence[first..k].fill(i as u32);
+            sentence.resize(k, i as u32);
             sentence_ranges.push((first, k));
         }
-        sentence[k..].fill(seg.sentences.len().saturating_sub(1) as u32);
+        sentence.resize(tokens.len(), seg.sentences.len().saturating_sub(1) as u32);
         // (A segmentation made by `segment` has the hashes; one built otherwise gets them.)
         let hashes = if seg.word_hashes.len() == tokens.len() {
             std::borrow::Cow::Borrowed(&seg.word_hashes[..])
