@@ -24,7 +24,8 @@ pub fn find(
     taken: &[Reported],
 ) -> Vec<Reported> {
     let mut out: Vec<Reported> = Vec::new();
-    let mut c = a + 1;
+    // (A report starts at a cue: tokens where none starts are skipped.)
+    let mut c = w.next_cue_start(a + 1, end);
     while c < end {
         let report = (!in_quote(c))
             .then(|| report_at(w, a, c, end, in_quote))
@@ -40,7 +41,7 @@ pub fn find(
                 c = r.end;
                 out.push(r);
             }
-            None => c += 1,
+            None => c = w.next_cue_start(c + 1, end),
         }
     }
     out

@@ -58,7 +58,7 @@ impl Reported {
 
 /// Finds the reported clause of every sentence that has one. `in_quote(k)` says whether
 /// token `k` lies inside quotation marks (cues there belong to the quoted speaker).
-pub fn find(w: &Words, in_quote: &dyn Fn(usize) -> bool) -> Vec<Reported> {
+pub fn find(w: &Words, in_quote: &impl Fn(usize) -> bool) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut transcripts = transcript_lines(w);
     transcripts.sort_by_key(|r| r.found.speaker.start);
@@ -251,6 +251,10 @@ fn asked_questions(
     let mut out = Vec::new();
     let mut k = a;
     while k < end {
+        k = w.next_eq(k, end, "asked");
+        if k >= end {
+            break;
+        }
         if in_quote(k) || !w.eq(k, "asked") || !opens_passive_asked(w, a, k) {
             k += 1;
             continue;
@@ -388,8 +392,8 @@ fn parenthetical(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for m in a + 1..end {
-        if !w.is(m, ",") || in_quote(m) {
+    for m in w.marks(a + 1, end, b',') {
+        if in_quote(m) {
             continue;
         }
         let t = m + 1;
@@ -645,8 +649,9 @@ fn according_to_last(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    let t =
-        (a + MIN_CLAUSE..end).find(|&k| !in_quote(k) && according_to_at(w, k, end).is_some())?;
+    let t = w
+        .cue_starts(a + MIN_CLAUSE, end)
+        .find(|&k| !in_quote(k) && according_to_at(w, k, end).is_some())?;
     let (cue, len) = according_to_at(w, t, end)?;
     let src = source_after(w, t + len, end)?;
     if src.end != end {
@@ -695,9 +700,9 @@ fn tail_attribution(
 ) -> Option<Reported> {
     // The tail follows one of the last commas (`…, said David Gilbert, its president.`,
     // `…, said Mark Kantrowitz, an expert who has published books, papers and editorials`).
-    (a + 1..end)
+    w.marks(a + 1, end, b',')
         .rev()
-        .filter(|&k| w.is(k, ",") && !in_quote(k))
+        .filter(|&k| !in_quote(k))
         .take(4)
         .find_map(|comma| tail_after(w, a, comma, end, in_quote))
 }
@@ -864,7 +869,7 @@ fn lead_attribution(
     end: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> Option<Reported> {
-    for c in from..end {
+    for c in w.cue_starts(from, end) {
         if in_quote(c) {
             continue;
         }

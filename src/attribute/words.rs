@@ -79,6 +79,53 @@ impl<'a, V> TokenMatches<'a, V> {
     }
 }
 
+/// The tokens of a range that are one mark ([`Words::marks`]).
+#[derive(Debug, Clone)]
+pub struct Marks<'a> {
+    tokens: &'a [Token],
+    front: usize,
+    back: usize,
+    mark: u8,
+}
+
+impl Iterator for Marks<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let k = first_mark(self.tokens, self.front, self.back, self.mark)?;
+        self.front = k + 1;
+        Some(k)
+    }
+}
+
+impl DoubleEndedIterator for Marks<'_> {
+    fn next_back(&mut self) -> Option<usize> {
+        let k = last_mark(self.tokens, self.front, self.back, self.mark)?;
+        self.back = k;
+        Some(k)
+    }
+}
+
+/// The first token among `from..to` whose [`Token::mark`] is `mark`.
+#[inline(never)]
+fn first_mark(tokens: &[Token], from: usize, to: usize, mark: u8) -> Option<usize> {
+    let i = tokens
+        .get(from..to)?
+        .iter()
+        .position(|t| t.mark() == mark)?;
+    Some(from + i)
+}
+
+/// The last token among `from..to` whose [`Token::mark`] is `mark`.
+#[inline(never)]
+fn last_mark(tokens: &[Token], from: usize, to: usize, mark: u8) -> Option<usize> {
+    let i = tokens
+        .get(from..to)?
+        .iter()
+        .rposition(|t| t.mark() == mark)?;
+    Some(from + i)
+}
+
 /// Tokens of one document plus the lexicons: the vocabulary of every attribution rule.
 /// Lexicon matches, word classes and sentence membership are computed once per document.
 pub struct Words<'a> {
@@ -94,6 +141,9 @@ pub struct Words<'a> {
     /// Per token: its adjunct role, when [`WordIndex::has_adjuncts`] (see
     /// [`Words::adjunct_role`]).
     adjuncts: Vec<Option<AdjunctRole>>,
+    /// The text of each token, sliced once: the rules ask for words many times over, and
+    /// a slice of the text checks its bounds and char boundaries every time.
+    texts: Vec<&'a str>,
     /// Sentence index of each token.
     sentence: Vec<u32>,
     /// Token range of each sentence.
@@ -109,25 +159,21 @@ struct Lexical<'a> {
     bodies: Vec<(u32, u8, &'a Body)>,
     /// Adjunct roles of every token (when [`WordIndex::has_adjuncts`]).
     adjuncts: Vec<Option<AdjunctRole>>,
+    /// Tokens past the first that are capitalised auxiliaries (`Will`, `May`), which
+    /// [`Words::new`] may read as names.
+    capitalized_auxiliaries: Vec<u32>,
 }
 
 /// True when `entry` is really the key of the words `tokens[k..k + n]`. Single words are
 /// trusted to their 64-bit hash (a false hit would need two of a few thousand keys to
 /// collide with the word); the rarer multi-word hits are compared word by word.
-fn confirms(
-    index: &WordIndex,
-    entry: &IndexEntry,
-    text: &str,
-    tokens: &[Token],
-    k: usize,
-    n: usize,
-) -> bool {
+fn confirms(index: &WordIndex, entry: &IndexEntry, texts: &[&str], k: usize, n: usize) -> bool {
     if n == 1 {
         return true;
     }
     let mut parts = index.key(entry).split(' ');
     (k..k + n).all(|i| {
-        let word = tokens[i].span().slice(text);
+        let word = texts[i];
         parts.next().is_some_and(|part| {
             if word.is_ascii() {
                 part.eq_ignore_ascii_case(word)
@@ -141,31 +187,40 @@ fn confirms(
 /// One probe of the word index per token (plus one per following word where a longer key
 /// may start), with the word hashes the segmenter computed: word classes, capitalisation,
 /// adjunct roles and every cue, title and body match, in token order.
-fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
+fn lexical<'a>(tokens: &[Token], texts: &[&str], hashes: &[u64], lex: &'a Lexicons) -> Lexical<'a> {
     let index = &lex.word_index;
-    let bytes = text.as_bytes();
     let mut out = Lexical {
         flags: vec![0; tokens.len()],
-        cues: Vec::new(),
-        titles: Vec::new(),
-        bodies: Vec::new(),
+        // (Room for the usual share of matches: a cue every 30 or so words of news text,
+        // fewer titles and bodies.)
+        cues: Vec::with_capacity(tokens.len() / 16),
+        titles: Vec::with_capacity(tokens.len() / 32),
+        bodies: Vec::with_capacity(tokens.len() / 32),
         adjuncts: vec![None; tokens.len()],
+        capitalized_auxiliaries: Vec::new(),
     };
+    let auxiliary = class_code(Some(WordClass::Auxiliary));
     let adjuncts = index.has_adjuncts();
-    for (k, (token, &word_hash)) in tokens.iter().zip(hashes).enumerate() {
-        let span = token.span();
-        let h = WordIndex::push_hash(WordIndex::start(), word_hash);
+    // (Every slice cut to one length, and the flags and roles taken out of `out`, so the
+    // loop indexes them without bounds checks or reloads.)
+    let n = tokens.len().min(texts.len()).min(hashes.len());
+    let (tokens, texts, hashes) = (&tokens[..n], &texts[..n], &hashes[..n]);
+    let mut flags = std::mem::take(&mut out.flags);
+    let mut roles = std::mem::take(&mut out.adjuncts);
+    let (flags_n, roles_n) = (&mut flags[..n], &mut roles[..n]);
+    for k in 0..n {
+        let (token, word) = (&tokens[k], texts[k]);
+        let h = WordIndex::push_hash(WordIndex::start(), hashes[k]);
         if token.kind == TokenKind::Punct {
             if adjuncts {
-                out.adjuncts[k] = punct_adjunct_role(lex, text, span, h);
+                roles_n[k] = punct_adjunct_role(lex, word, h);
             }
             continue;
         }
         let entry = index.get(h);
         let mut class = entry.and_then(|e| e.class);
         // `administration's`: the class of the word without its possessive.
-        if class.is_none() && bytes.get(span.end.wrapping_sub(1)) == Some(&b's') {
-            let word = span.slice(text);
+        if class.is_none() && word.as_bytes().last() == Some(&b's') {
             class = word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("\u{2019}s"))
@@ -173,10 +228,13 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
                 .and_then(|e| e.class);
         }
         let mut flag = class_code(class);
-        if token.kind == TokenKind::Word && is_capitalized_word(text, span) {
+        if token.kind == TokenKind::Word && is_capitalized_word(word) {
             flag |= CAPITALIZED;
+            if flag & CLASS_BITS == auxiliary && k > 0 {
+                out.capitalized_auxiliaries.push(k as u32);
+            }
         }
-        out.flags[k] = flag;
+        flags_n[k] = flag;
         // (A word with an adjunct role has an entry: its lower-case form is an ASCII key
         // entered in the index, which is also its normalised form.)
         let Some(entry) = entry else {
@@ -186,8 +244,7 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
         // adjunct has that key's hash, and that key's entry has its role. A non-ASCII word
         // gets it only with the Kelvin sign, as looked up.)
         if adjuncts && entry.adjunct.is_some() {
-            let word = span.slice(text);
-            out.adjuncts[k] = if word.is_ascii() {
+            roles_n[k] = if word.is_ascii() {
                 index.adjunct_of(entry, word)
             } else {
                 kelvin_adjunct_role(lex, word)
@@ -200,44 +257,40 @@ fn lexical<'a>(text: &str, tokens: &[Token], hashes: &[u64], lex: &'a Lexicons) 
             continue;
         }
         let mut h = h;
-        for n in 2..=tokens.len() - k {
-            let next = &tokens[k + n - 1];
-            if next.kind == TokenKind::Punct && !matches!(next.span().slice(text), "-" | "'") {
+        for len in 2..=n - k {
+            let last = k + len - 1;
+            if tokens[last].kind == TokenKind::Punct && !matches!(texts[last], "-" | "'") {
                 break;
             }
-            h = WordIndex::push_hash(h, hashes[k + n - 1]);
+            h = WordIndex::push_hash(h, hashes[last]);
             let Some(e) = index.get(h) else { break };
             let has_value = e.cue.is_some() || e.title.is_some() || e.body.is_some();
-            if has_value && confirms(index, e, text, tokens, k, n) {
-                push_values(&mut out, lex, e, k, n);
+            if has_value && confirms(index, e, texts, k, len) {
+                push_values(&mut out, lex, e, k, len);
             }
             if !e.continues {
                 break;
             }
         }
     }
+    out.flags = flags;
+    out.adjuncts = roles;
     out
 }
 
-/// True when the word at `span` starts with an upper-case letter.
+/// True when `word` starts with an upper-case letter.
 #[inline]
-fn is_capitalized_word(text: &str, span: Span) -> bool {
-    let first = text.as_bytes()[span.start];
-    if first.is_ascii() {
-        first.is_ascii_uppercase()
-    } else {
-        span.slice(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+fn is_capitalized_word(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
-/// The adjunct role of a punctuation token (with [`WordIndex::has_adjuncts`]; `h` is its
-/// key hash): an ASCII mark's from the index, as for words; other marks have none unless
-/// they hold the Kelvin sign.
-fn punct_adjunct_role(lex: &Lexicons, text: &str, span: Span, h: u64) -> Option<AdjunctRole> {
-    let word = span.slice(text);
+/// The adjunct role of a punctuation token `word` (with [`WordIndex::has_adjuncts`]; `h`
+/// is its key hash): an ASCII mark's from the index, as for words; other marks have none
+/// unless they hold the Kelvin sign.
+fn punct_adjunct_role(lex: &Lexicons, word: &str, h: u64) -> Option<AdjunctRole> {
     if word.is_ascii() {
         lex.word_index
             .get(h)
@@ -294,43 +347,44 @@ fn push_values<'a>(out: &mut Lexical<'a>, lex: &'a Lexicons, e: &IndexEntry, k: 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons) -> Self {
         let tokens = &seg.tokens;
-        let mut sentence = vec![0u32; tokens.len()];
+        // (Each token's slot written once, sentence by sentence.)
+        let mut sentence = Vec::with_capacity(tokens.len());
         let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
         let mut k = 0;
         for (i, s) in seg.sentences.iter().enumerate() {
-            while k < tokens.len() && tokens[k].span().start < s.span.start {
-                sentence[k] = i.saturating_sub(1) as u32;
-                k += 1;
-            }
-            let first = k;
-            while k < tokens.len() && tokens[k].span().end <= s.span.end {
-                sentence[k] = i as u32;
-                k += 1;
-            }
+            // Tokens before the sentence belong to the one before it; then its own.
+            let first = k + tokens[k..]
+                .iter()
+                .take_while(|t| t.span().start < s.span.start)
+                .count();
+            sentence.resize(first, i.saturating_sub(1) as u32);
+            k = first
+                + tokens[first..]
+                    .iter()
+                    .take_while(|t| t.span().end <= s.span.end)
+                    .count();
+            sentence.resize(k, i as u32);
             sentence_ranges.push((first, k));
         }
-        for slot in sentence.iter_mut().skip(k) {
-            *slot = seg.sentences.len().saturating_sub(1) as u32;
-        }
+        sentence.resize(tokens.len(), seg.sentences.len().saturating_sub(1) as u32);
         // (A segmentation made by `segment` has the hashes; one built otherwise gets them.)
         let hashes = if seg.word_hashes.len() == tokens.len() {
             std::borrow::Cow::Borrowed(&seg.word_hashes[..])
         } else {
             std::borrow::Cow::Owned(crate::segment::word_hashes(text, tokens))
         };
-        let found = lexical(text, tokens, &hashes, lex);
+        let texts: Vec<&'a str> = tokens.iter().map(|t| t.span().slice(text)).collect();
+        let found = lexical(tokens, &texts, &hashes, lex);
         let mut flags = found.flags;
         // `Theresa May`, `…, Will described …`, `"…," Will said`: inside a sentence of
         // running text, a capitalised auxiliary after a word, a comma or a closing quotation
         // mark is a name, not a verb. (Headlines are
         // title-cased, and an auxiliary may open a quotation or a clause after a colon.)
-        let auxiliary = class_code(Some(WordClass::Auxiliary));
-        for k in 1..flags.len() {
-            if flags[k] & CAPITALIZED != 0
-                && flags[k] & CLASS_BITS == auxiliary
-                && sentence[k] == sentence[k - 1]
+        // (The lexical pass lists the capitalised auxiliaries after the first token.)
+        for k in found.capitalized_auxiliaries.iter().map(|&k| k as usize) {
+            if sentence[k] == sentence[k - 1]
                 && (tokens[k - 1].kind == TokenKind::Word
-                    || matches!(tokens[k - 1].span().slice(text), "," | "\"" | "\u{201D}"))
+                    || matches!(texts[k - 1], "," | "\"" | "\u{201D}"))
                 && !sentence_in_headline(seg, sentence[k] as usize)
             {
                 flags[k] &= !CLASS_BITS;
@@ -341,6 +395,7 @@ impl<'a> Words<'a> {
             seg,
             tokens,
             lex,
+            texts,
             cues: TokenMatches::new(found.cues, &mut flags, CUE_START),
             titles: TokenMatches::new(found.titles, &mut flags, TITLE_START),
             bodies: TokenMatches::new(found.bodies, &mut flags, BODY_START),
@@ -352,8 +407,9 @@ impl<'a> Words<'a> {
     }
 
     /// The text of token `k`.
+    #[inline]
     pub fn word(&self, k: usize) -> &'a str {
-        self.tokens[k].span().slice(self.text)
+        self.texts[k]
     }
 
     pub fn span(&self, k: usize) -> Span {
@@ -369,28 +425,31 @@ impl<'a> Words<'a> {
         self.tokens[k].kind == TokenKind::Punct
     }
 
-    /// True when token `k` is this punctuation mark.
+    /// True when token `k` is this punctuation mark. (A one-byte mark is compared with
+    /// the token's [`Token::mark`], without reading the text.)
+    #[inline]
     pub fn is(&self, k: usize, mark: &str) -> bool {
-        self.bytes(k) == mark.as_bytes()
+        match *mark.as_bytes() {
+            [m] if m != 0 => self.tokens[k].mark() == m,
+            _ => self.bytes(k) == mark.as_bytes(),
+        }
     }
 
     /// The bytes of token `k` (comparisons need no char-boundary checks).
     #[inline]
     fn bytes(&self, k: usize) -> &'a [u8] {
-        let span = self.tokens[k].span();
-        self.text
-            .as_bytes()
-            .get(span.start..span.end)
-            .unwrap_or_default()
+        self.texts[k].as_bytes()
     }
 
     /// True for any quotation mark token.
     pub fn is_quote_mark(&self, k: usize) -> bool {
-        self.is_punct(k)
-            && matches!(
-                self.word(k),
-                "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
-            )
+        let token = &self.tokens[k];
+        token.kind == TokenKind::Punct
+            && (token.mark() == b'"'
+                || matches!(
+                    self.bytes(k),
+                    b"\xE2\x80\x9C" | b"\xE2\x80\x9D" | b"\xE2\x80\x9E" | b"\xC2\xAB" | b"\xC2\xBB"
+                ))
     }
 
     /// The flag bits of token `k`; none past the last token, so a rule probing one token
@@ -405,9 +464,86 @@ impl<'a> Words<'a> {
         self.flag(k) & CAPITALIZED != 0
     }
 
-    /// Word equals `w`, ignoring ASCII case.
+    /// The tokens among `from..to` that are the one-byte mark `mark` (not 0), in text
+    /// order (or backwards with `rev`): what `(from..to).filter(|&k| w.is(k, ","))` gives,
+    /// found by a search of the token marks of its own rather than a test per token inside
+    /// the rules' loops.
+    pub fn marks(&self, from: usize, to: usize, mark: u8) -> Marks<'a> {
+        debug_assert!(mark != 0, "0 marks every longer token");
+        let back = to.min(self.tokens.len());
+        Marks {
+            tokens: self.tokens,
+            front: from.min(back),
+            back,
+            mark,
+        }
+    }
+
+    /// The first token among `from..to` that equals `word` ignoring ASCII case, or `to`
+    /// (at most the number of tokens, at least `from`) when there is none: a search of the
+    /// token lengths and texts of its own for rules that look for one word.
+    #[inline(never)]
+    pub fn next_eq(&self, from: usize, to: usize, word: &str) -> usize {
+        let to = to.min(self.texts.len());
+        let Some(texts) = self.texts.get(from..to) else {
+            return to.max(from);
+        };
+        let word = word.as_bytes();
+        from + texts
+            .iter()
+            .position(|t| t.len() == word.len() && t.as_bytes().eq_ignore_ascii_case(word))
+            .unwrap_or(texts.len())
+    }
+
+    /// The first capitalised token among `from..to`, or `to` when there is none. (Eight
+    /// tokens' flags are tested at a time: most tokens are not capitalised.)
+    pub fn next_capitalized(&self, from: usize, to: usize) -> usize {
+        self.next_flagged(from, to, CAPITALIZED)
+    }
+
+    /// The first token among `from..to` where some cue starts (where [`Words::cue_at`] may
+    /// find one), or `to` when there is none.
+    pub fn next_cue_start(&self, from: usize, to: usize) -> usize {
+        self.next_flagged(from, to, CUE_START)
+    }
+
+    /// The tokens among `from..to` where some cue starts, in order: the only tokens where
+    /// [`Words::cue_at`] and the tests built on it (`according to`, reporting nouns) can
+    /// find anything.
+    pub fn cue_starts(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut k = from;
+        std::iter::from_fn(move || {
+            k = self.next_cue_start(k, to);
+            (k < to.min(self.flags.len())).then(|| {
+                k += 1;
+                k - 1
+            })
+        })
+    }
+
+    /// The first token among `from..to` with flag `bit`, or `to` (at most the number of
+    /// tokens, at least `from`) when there is none; eight tokens' flags at a time.
+    fn next_flagged(&self, from: usize, to: usize, bit: u8) -> usize {
+        let to = to.min(self.flags.len());
+        let Some(flags) = self.flags.get(from..to) else {
+            return to.max(from);
+        };
+        let each = 0x0101_0101_0101_0101 * u64::from(bit);
+        let mut i = 0;
+        while let Some(chunk) = flags.get(i..i + 8) {
+            let set = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & each;
+            if set != 0 {
+                return from + i + (set.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        from + i + flags[i..].iter().take_while(|&&f| f & bit == 0).count()
+    }
+
+    /// Word equals `w`, ignoring ASCII case. (Lengths first: most tokens differ there.)
+    #[inline]
     pub fn eq(&self, k: usize, w: &str) -> bool {
-        self.bytes(k).eq_ignore_ascii_case(w.as_bytes())
+        self.tokens[k].len() == w.len() && self.bytes(k).eq_ignore_ascii_case(w.as_bytes())
     }
 
     pub fn class(&self, k: usize) -> Option<WordClass> {
@@ -482,10 +618,17 @@ impl<'a> Words<'a> {
     /// `his`, `her`, `its`, `their`: a possessive determiner that refers back to a speaker
     /// (`his call for …`).
     pub fn is_possessive_determiner(&self, k: usize) -> bool {
-        matches!(
-            self.word(k).to_ascii_lowercase().as_str(),
-            "his" | "her" | "its" | "their"
-        )
+        self.eq_any(k, &["his", "her", "its", "their"])
+    }
+
+    /// True when the word equals one of `words` ignoring ASCII case (what comparing its
+    /// `to_ascii_lowercase()` with lower-case `words` tells, without allocating a copy).
+    #[inline]
+    pub fn eq_any(&self, k: usize, words: &[&str]) -> bool {
+        let word = self.bytes(k);
+        words
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     /// A possessive noun (`Austin's`), not a pronoun contraction (`he's`): a phrase ending
@@ -546,9 +689,7 @@ impl<'a> Words<'a> {
     /// True when some cue of the lexicon starts among tokens `a..b`: a cheap test that lets
     /// the rules skip the many sentences without one.
     pub fn any_cue_start(&self, a: usize, b: usize) -> bool {
-        self.flags
-            .get(a..b.min(self.flags.len()))
-            .is_some_and(|f| f.iter().any(|&flag| flag & CUE_START != 0))
+        self.next_cue_start(a, b) < b.min(self.flags.len())
     }
 
     /// A speech cue (reporting verb, noun or phrase; not a belief verb) at `k`.
@@ -599,9 +740,9 @@ impl<'a> Words<'a> {
         k > 0
             && self.class(k - 1) == Some(WordClass::Determiner)
             && !super::speaker::is_quantifier_pronoun(self, k - 1)
-            && !matches!(
-                self.word(k - 1).to_ascii_lowercase().as_str(),
-                "one" | "two" | "three" | "each" | "another" | "any" | "this"
+            && !self.eq_any(
+                k - 1,
+                &["one", "two", "three", "each", "another", "any", "this"],
             )
     }
 
@@ -728,6 +869,163 @@ mod tests {
             roles += usize::from(expected.is_some());
         }
         assert!(roles >= 8, "{roles} tokens with a role");
+    }
+
+    /// `is`, `eq` and `is_quote_mark`, which read token marks and lengths first, answer
+    /// as comparisons of the token's text do.
+    #[test]
+    fn mark_tests_equal_text_comparisons() {
+        let lex = Lexicons::embedded();
+        let text = "\"A\u{201C}b,\u{201D} c: (d) \u{00AB}e\u{00BB} \u{201E}f' g - h; <i> ... . \
+                    ASKED asked a I \u{2018}j\u{2019} k\u{0000}l, \u{2014} Mr. U.S. x\"";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let marks = [
+            ",", ".", ":", "(", ")", "<", ">", "-", ";", "\"", "'", "a", "I", "\u{0000}", "...",
+            "\u{201C}", "\u{2014}", "asked", "Mr.",
+        ];
+        for k in 0..seg.tokens.len() {
+            let word = w.word(k);
+            for m in marks {
+                assert_eq!(w.is(k, m), word == m, "token {k} `{word}` is `{m}`");
+                assert_eq!(
+                    w.eq(k, m),
+                    word.eq_ignore_ascii_case(m),
+                    "token {k} `{word}` eq `{m}`"
+                );
+            }
+            let quote = w.is_punct(k)
+                && matches!(
+                    word,
+                    "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
+                );
+            assert_eq!(w.is_quote_mark(k), quote, "token {k} `{word}`");
+        }
+    }
+
+    /// `eq_any` answers as comparing the lower-cased copy with lower-case words does.
+    #[test]
+    fn eq_any_equals_comparing_lower_case_copies() {
+        let lex = Lexicons::embedded();
+        let text = "His HER its Their theirs hi \u{212A}its \u{00C9}t\u{00E9} one ONE another.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let words = [
+            "his",
+            "her",
+            "its",
+            "their",
+            "one",
+            "another",
+            "\u{00E9}t\u{00E9}",
+        ];
+        for k in 0..seg.tokens.len() {
+            let lower = w.word(k).to_ascii_lowercase();
+            assert_eq!(
+                w.eq_any(k, &words),
+                words.contains(&lower.as_str()),
+                "{lower}"
+            );
+        }
+    }
+
+    /// `next_capitalized` finds what a token-by-token search finds, from any start.
+    #[test]
+    fn next_capitalized_equals_a_linear_search() {
+        let lex = Lexicons::embedded();
+        let text = "the Bank of England said on Monday that a B c d e f g h i j k l m n o p \
+                    q r s t u v w X y z and \u{00C9}tienne said it, Ms. Li added.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for from in 0..=n + 2 {
+            for to in [from, from + 3, n, n + 5] {
+                let to_n = to.min(n);
+                let expected = (from..to_n)
+                    .find(|&k| w.is_capitalized(k))
+                    .unwrap_or(to_n.max(from));
+                assert_eq!(w.next_capitalized(from, to), expected, "{from}..{to}");
+            }
+        }
+    }
+
+    /// `marks` gives the commas (or colons) a filter of every token gives, both ways.
+    #[test]
+    fn marks_equal_a_filter_of_every_token() {
+        let lex = Lexicons::embedded();
+        let text = "A, b, c: d , e,, f \"g,\" h: i, 1,000 and j.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for (mark, s) in [(b',', ","), (b':', ":")] {
+            for from in 0..=n {
+                for to in from..=n {
+                    let expected: Vec<usize> = (from..to).filter(|&k| w.is(k, s)).collect();
+                    assert_eq!(w.marks(from, to, mark).collect::<Vec<_>>(), expected);
+                    let mut back: Vec<usize> = w.marks(from, to, mark).rev().collect();
+                    back.reverse();
+                    assert_eq!(back, expected);
+                }
+            }
+        }
+    }
+
+    /// `cue_starts` lists the tokens where `cue_at` can find a cue, and `next_cue_start`
+    /// the first of them, from any start.
+    #[test]
+    fn cue_starts_hold_every_cue() {
+        let lex = Lexicons::embedded();
+        let text = "According to officials, the senator said on Monday that his claim was \
+                    true, and she told reporters she believes it, aides added, per the report.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        assert!(w.cue_starts(0, n).count() >= 5);
+        for from in 0..=n {
+            for to in [from, from + 4, n] {
+                let starts: Vec<usize> = w.cue_starts(from, to).collect();
+                let expected: Vec<usize> = (from..to.min(n))
+                    .filter(|&k| w.any_cue_start(k, k + 1))
+                    .collect();
+                assert_eq!(starts, expected, "{from}..{to}");
+                assert_eq!(
+                    w.next_cue_start(from, to),
+                    expected.first().copied().unwrap_or(to.min(n).max(from))
+                );
+                for k in from..to.min(n) {
+                    if !starts.contains(&k) {
+                        assert!(w.cue_at(k, n).is_none(), "{k}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// `next_eq` finds what a token-by-token `eq` finds; `any_cue_start` answers as a
+    /// test of every token's flag does.
+    #[test]
+    fn word_and_cue_searches_equal_token_by_token_tests() {
+        let lex = Lexicons::embedded();
+        let text = "When asked, he said ASKED Asked. She was asked whether it was asked; no.";
+        let doc = Document::new("t", text);
+        let seg = segment(&doc, lex);
+        let w = Words::new(&doc.text, &seg, lex);
+        let n = seg.tokens.len();
+        for from in 0..=n + 1 {
+            for to in [from, from + 2, n, n + 3] {
+                let expected = (from..to.min(n))
+                    .find(|&k| w.eq(k, "asked"))
+                    .unwrap_or(to.min(n).max(from));
+                assert_eq!(w.next_eq(from, to, "asked"), expected, "{from}..{to}");
+                let any = (from..to.min(n)).any(|k| w.flag(k) & CUE_START != 0);
+                assert_eq!(w.any_cue_start(from, to), any, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

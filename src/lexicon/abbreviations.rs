@@ -12,6 +12,9 @@ pub struct Abbreviations {
     may_end: HashSet<String>,
     openers: HashSet<String>,
     longest: usize,
+    /// One bit per byte that starts some abbreviation: most words before a period (`said.`)
+    /// are turned away without hashing them.
+    starts: [u64; 4],
 }
 
 impl Abbreviations {
@@ -45,6 +48,9 @@ impl Abbreviations {
                 }
             }
             out.longest = out.longest.max(abbr.len());
+            if let Some(&b) = abbr.as_bytes().first() {
+                out.starts[usize::from(b / 64)] |= 1 << (b % 64);
+            }
             out.all.insert(abbr.to_string());
         }
         Ok(out)
@@ -52,7 +58,10 @@ impl Abbreviations {
 
     /// True when `word` (including its final period) is a known abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.all.contains(word)
+        let starts = |b: u8| self.starts[usize::from(b / 64)] >> (b % 64) & 1 == 1;
+        word.len() <= self.longest
+            && word.as_bytes().first().is_some_and(|&b| starts(b))
+            && self.all.contains(word)
     }
 
     /// True when the abbreviation can also be the last word of a sentence.
@@ -64,5 +73,36 @@ impl Abbreviations {
     /// closes the previous one.
     pub fn is_sentence_opener(&self, word: &str) -> bool {
         self.openers.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicons;
+
+    /// The first-byte filter turns away no abbreviation, and answers as the set does for
+    /// other words.
+    #[test]
+    fn start_filter_keeps_every_abbreviation() {
+        let abbreviations = &Lexicons::embedded().abbreviations;
+        assert!(!abbreviations.all.is_empty());
+        for abbr in &abbreviations.all {
+            assert!(abbreviations.is_abbreviation(abbr), "{abbr}");
+        }
+        for word in [
+            "said.",
+            "",
+            ".",
+            "mr.",
+            "MR.",
+            "Inc",
+            "U.S",
+            "vs.",
+            "v.",
+            "\u{00C9}t.",
+        ] {
+            let expected = word.len() <= abbreviations.longest && abbreviations.all.contains(word);
+            assert_eq!(abbreviations.is_abbreviation(word), expected, "{word}");
+        }
     }
 }

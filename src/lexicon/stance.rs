@@ -5,7 +5,6 @@
 use super::attribution::normalize;
 use super::word_index::hash_normalized;
 use super::{LexiconError, LexiconFile};
-use rustc_hash::FxHashMap;
 
 /// A stance dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,13 +72,81 @@ fn filter_bit(h: u64) -> usize {
     ((h >> 24) as usize) & (FILTER_WORDS * 64 - 1)
 }
 
+/// A map from key hashes to what [`StanceLexicon`] holds for them: open addressing with
+/// linear probing in one flat array (a probe of a quote word is a load or two, where a
+/// general hash map hashes the hash again and probes control bytes first). Kept at most
+/// half full.
+#[derive(Debug, Default)]
+struct HashSlots {
+    /// (hash, value), `None` where empty; the length is 0 or a power of two.
+    slots: Vec<Option<(u64, (u32, bool))>>,
+    len: usize,
+}
+
+impl HashSlots {
+    /// The home slot of `h` in a table of `size` slots: the top bits (the hashes fold
+    /// each word with a multiply, which mixes upward).
+    #[inline(always)]
+    fn home(h: u64, size: usize) -> usize {
+        (h >> (64 - size.trailing_zeros())) as usize
+    }
+
+    /// The value of `h`, if entered.
+    #[inline]
+    fn get(&self, h: u64) -> Option<&(u32, bool)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = Self::home(h, self.slots.len());
+        loop {
+            match &self.slots[i] {
+                Some((key, value)) if *key == h => return Some(value),
+                Some(_) => i = (i + 1) & mask,
+                None => return None,
+            }
+        }
+    }
+
+    /// The value of `h`, entered as `default` first if it is new.
+    fn entry(&mut self, h: u64, default: (u32, bool)) -> &mut (u32, bool) {
+        self.reserve(1);
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(h, self.slots.len());
+        while let Some((key, _)) = self.slots[i] {
+            if key == h {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].is_none() {
+            self.len += 1;
+        }
+        &mut self.slots[i].get_or_insert((h, default)).1
+    }
+
+    /// Room for `additional` more keys with the table at most half full.
+    fn reserve(&mut self, additional: usize) {
+        let needed = (self.len + additional) * 2;
+        if needed <= self.slots.len() {
+            return;
+        }
+        let size = needed.next_power_of_two().max(64);
+        let old = std::mem::replace(&mut self.slots, vec![None; size]);
+        for (h, value) in old.into_iter().flatten() {
+            let mut i = Self::home(h, size);
+            while self.slots[i].is_some() {
+                i = (i + 1) & (size - 1);
+            }
+            self.slots[i] = Some((h, value));
+        }
+    }
+}
+
 /// All stance terms and modifiers, keyed by the hash of their normalised form.
 #[derive(Debug, Default)]
 pub struct StanceLexicon {
     entries: Vec<StanceEntry>,
     keys: Vec<String>,
     /// Hash -> (entry index or `u32::MAX` for a bare prefix, a longer key continues).
-    table: FxHashMap<u64, (u32, bool)>,
+    table: HashSlots,
     /// One bit per [`filter_bit`] of every hash in `table` (8 KB, stays in L1): most
     /// words of a quote are in no stance lexicon and are turned away here without a
     /// probe of the table. Empty until the first key is added.
@@ -107,13 +174,13 @@ impl StanceLexicon {
         for (end, _) in key.match_indices(' ') {
             let prefix = hash_normalized(&key[..end]);
             self.mark(prefix);
-            self.table.entry(prefix).or_insert((u32::MAX, true)).1 = true;
+            self.table.entry(prefix, (u32::MAX, true)).1 = true;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         let h = hash_normalized(key);
         self.mark(h);
         let next = self.entries.len() as u32;
-        let slot = self.table.entry(h).or_insert((u32::MAX, false));
+        let slot = self.table.entry(h, (u32::MAX, false));
         if slot.0 == u32::MAX {
             slot.0 = next;
             self.entries.push(StanceEntry::default());
@@ -147,7 +214,7 @@ impl StanceLexicon {
         {
             return None;
         }
-        self.table.get(&h).map(|&(i, continues)| {
+        self.table.get(h).map(|&(i, continues)| {
             (
                 ((i as usize) < self.entries.len()).then_some(i as usize),
                 continues,
@@ -249,6 +316,43 @@ pub fn parse_weight(file: &LexiconFile, line: usize, s: &str) -> Result<f32, Lex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The flat table answers as a hash map given the same entries does, through growth,
+    /// repeated keys and colliding home slots.
+    #[test]
+    fn hash_slots_behave_like_a_map() {
+        let mut slots = HashSlots::default();
+        let mut map = std::collections::HashMap::new();
+        assert_eq!(slots.get(7), None);
+        let mut state = 0x853C_49E6_748F_EA9Bu64;
+        for i in 0..5000u32 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Few distinct top bits and repeats: long probe runs and existing keys.
+            let h = match i % 4 {
+                0 => state,
+                1 => state & 0xF000_0000_0000_00FF,
+                2 => u64::from(i % 50),
+                _ => state >> 40 << 40,
+            };
+            let continues = i % 3 == 0;
+            let entry = slots.entry(h, (i, continues));
+            let expected = map.entry(h).or_insert((i, continues));
+            assert_eq!(*entry, *expected);
+            if i % 7 == 0 {
+                entry.1 = true;
+                expected.1 = true;
+            }
+            assert_eq!(slots.len, map.len());
+        }
+        for (&h, value) in &map {
+            assert_eq!(slots.get(h), Some(value));
+        }
+        for h in [1u64, 99, u64::MAX, 0xDEAD_BEEF] {
+            assert_eq!(slots.get(h), map.get(&h));
+        }
+    }
 
     #[test]
     fn the_prefilter_keeps_every_key_and_prefix() {

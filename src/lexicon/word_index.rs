@@ -158,25 +158,96 @@ impl WordIndex {
         if (1..=8).contains(&len) {
             if let Some(chunk) = bytes.get(start..start + 8) {
                 let mask = u64::MAX >> (64 - 8 * len);
-                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & mask;
-                if x & 0x8080_8080_8080_8080 == 0 {
-                    return fold(SEED ^ len as u64, (x | LOWER) & mask);
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                if x & mask & 0x8080_8080_8080_8080 == 0 {
+                    return Self::short_ascii_hash(x, len);
                 }
             }
         }
         Self::long_word_hash(text, start, end)
     }
 
+    /// [`WordIndex::word_hash`] of an ASCII word of `len` bytes (1 to 8) that are the
+    /// first bytes of `x` (eight bytes of the text read little-endian from the word's
+    /// start; the bytes past the word are masked off). The tokenizer, which has read those
+    /// eight bytes to find where the word ends, hashes most words with it.
+    #[inline(always)]
+    pub fn short_ascii_hash(x: u64, len: usize) -> u64 {
+        debug_assert!((1..=8).contains(&len));
+        let mask = u64::MAX >> (64 - 8 * len);
+        fold(SEED ^ len as u64, (x | LOWER) & mask)
+    }
+
+    /// [`WordIndex::word_hash`] of an ASCII word of `8 + len2` bytes (`len2` below 8): the
+    /// eight bytes `x` from its start, then the next eight `x2`, of which the first `len2`
+    /// are the word's (as [`WordIndex::short_ascii_hash`], for the tokenizer).
+    #[inline(always)]
+    pub fn two_chunk_ascii_hash(x: u64, x2: u64, len2: usize) -> u64 {
+        debug_assert!(len2 < 8);
+        let h = fold(SEED ^ (8 + len2) as u64, x | LOWER);
+        if len2 == 0 {
+            return h;
+        }
+        let mask = u64::MAX >> (64 - 8 * len2);
+        fold(h, (x2 | LOWER) & mask)
+    }
+
+    /// [`WordIndex::word_hash`] of a one-byte ASCII token (a mark such as `,` or `.`, or a
+    /// one-letter word), for the tokenizer, which has the byte at hand.
+    #[inline(always)]
+    pub fn ascii_byte_hash(b: u8) -> u64 {
+        debug_assert!(b.is_ascii());
+        fold(SEED ^ 1, u64::from(b | 0x20))
+    }
+
     /// [`WordIndex::word_hash`] of a longer word, a non-ASCII one, or one near the end of
-    /// the text.
+    /// the text. An ASCII word is read eight bytes at a time, its last few bytes as one
+    /// masked eight-byte load where the text goes on; a mark of the General Punctuation
+    /// block (curly quotes, dashes) is its own normalised form.
     #[inline(never)]
     fn long_word_hash(text: &str, start: usize, end: usize) -> u64 {
-        let word = &text[start..end];
-        if word.is_ascii() {
-            hash_bytes(word.as_bytes())
-        } else {
-            hash_normalized_chars(word)
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let bytes = text.as_bytes();
+        let Some(word) = bytes.get(start..end) else {
+            return hash_normalized_chars(&text[start..end]);
+        };
+        if let [0xE2, second @ (0x80 | 0x81), third] = *word {
+            // U+2000..=U+206F but for the curly single quotes (U+2018, U+2019).
+            let general = if second == 0x80 {
+                !matches!(third, 0x98 | 0x99)
+            } else {
+                third <= 0xAF
+            };
+            if general {
+                return hash_bytes(word);
+            }
         }
+        let mut h = SEED ^ word.len() as u64;
+        let mut seen = 0u64;
+        let mut chunks = word.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            seen |= x;
+            h = fold(h, x | LOWER);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let at = end - rest.len();
+            let mask = u64::MAX >> (64 - 8 * rest.len());
+            let x = match bytes.get(at..at + 8) {
+                Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])) & mask,
+                None => rest
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |x, (i, &b)| x | (u64::from(b) << (8 * i))),
+            };
+            seen |= x;
+            h = fold(h, (x | LOWER) & mask);
+        }
+        if seen & HIGH != 0 {
+            return hash_normalized_chars(&text[start..end]);
+        }
+        h
     }
 
     /// Continues key hash `h` with one more word given by its [`WordIndex::word_hash`].
@@ -410,6 +481,82 @@ mod tests {
                 WordIndex::push_word(WordIndex::start(), word),
                 "{word}"
             );
+        }
+    }
+
+    /// The tokenizer's hashes of words read as one or two eight-byte loads equal
+    /// `word_hash` of the same words.
+    #[test]
+    fn chunk_hashes_equal_word_hashes() {
+        let text = "Xa1bCdEfGhIjKlMnOpQrStUvWxYz0123456789 and more text after the words";
+        let bytes = text.as_bytes();
+        let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        for start in 0..20 {
+            for len in 1..16 {
+                let expected = WordIndex::word_hash(text, start, start + len);
+                let got = if len < 8 {
+                    WordIndex::short_ascii_hash(load(start), len)
+                } else {
+                    WordIndex::two_chunk_ascii_hash(load(start), load(start + 8), len - 8)
+                };
+                assert_eq!(got, expected, "{start} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_byte_hashes_equal_word_hashes() {
+        for b in 0..0x80u8 {
+            let word = (b as char).to_string();
+            let text = format!("{word} and more");
+            assert_eq!(
+                WordIndex::ascii_byte_hash(b),
+                WordIndex::word_hash(&text, 0, 1)
+            );
+            assert_eq!(
+                WordIndex::ascii_byte_hash(b),
+                WordIndex::word_hash(&word, 0, 1)
+            );
+        }
+    }
+
+    /// Long words, non-ASCII words and marks hash like their normalised form wherever
+    /// they stand (mid-text the last bytes are one masked load, at the end byte by byte).
+    #[test]
+    fn long_and_non_ascii_word_hashes_anywhere() {
+        let mut words: Vec<String> = [
+            "Internationalization",
+            "abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "military-to-military",
+            "twelve-o'clock",
+            "Trump\u{2019}s",
+            "\u{2018}90s",
+            "na\u{00EF}ve-and-more",
+            "abcdefgh\u{00E9}",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(
+            ('\u{1FF0}'..='\u{2080}')
+                .chain(['\u{212A}', '\u{00AB}', '\u{00BB}'])
+                .map(String::from),
+        );
+        for word in &words {
+            let mut key = String::new();
+            crate::lexicon::attribution::push_normalized(&mut key, word);
+            let expected = hash_bytes(key.as_bytes());
+            for (before, after) in [("", ""), ("x ", ""), ("", " and more text"), ("x ", "yz")] {
+                let text = format!("{before}{word}{after}");
+                let start = before.len();
+                assert_eq!(
+                    WordIndex::word_hash(&text, start, start + word.len()),
+                    expected,
+                    "{word:?} in {text:?}"
+                );
+            }
         }
     }
 

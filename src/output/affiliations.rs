@@ -206,8 +206,9 @@ struct Stats {
     last_document: Option<u64>,
     sums: [f64; 3],
     negative: u64,
-    /// Per replicate: weighted sums of the three scores, and the weight.
-    replicates: Vec<([f64; 3], f64)>,
+    /// Per replicate: weighted sums of the three scores, then the weight (the sum of the
+    /// weights times 1), so that one replicate takes one four-lane update.
+    replicates: Vec<[f64; 4]>,
 }
 
 impl Default for Stats {
@@ -219,7 +220,7 @@ impl Default for Stats {
             last_document: None,
             sums: [0.0; 3],
             negative: 0,
-            replicates: vec![([0.0; 3], 0.0); REPLICATES],
+            replicates: vec![[0.0; 4]; REPLICATES],
         }
     }
 }
@@ -283,24 +284,7 @@ impl AffiliationTable {
             if scores[0] < NEGATIVE_TONE {
                 st.negative += 1;
             }
-            // The counts first (the same stream of draws, replicate by replicate), then the
-            // sums without a branch on each count: with finite scores a count of 0 adds
-            // `0 * s`, a zero, which leaves every sum as it is (they start at +0.0 and so
-            // are never -0.0); an infinite or NaN score is added only where counted.
-            let mut counts = [0u8; REPLICATES];
-            for c in &mut counts {
-                *c = self.rng.poisson1() as u8;
-            }
-            let finite = scores.iter().all(|s| s.is_finite());
-            for ((sums, weight), &c) in st.replicates.iter_mut().zip(&counts) {
-                let w = f64::from(c);
-                if finite || c > 0 {
-                    for (sum, s) in sums.iter_mut().zip(scores) {
-                        *sum += w * s;
-                    }
-                }
-                *weight += w;
-            }
+            add_replicates(&mut self.rng, &mut st.replicates, scores);
             let periods = match self.timeline.get_mut(affiliation) {
                 Some(periods) => periods,
                 None => self.timeline.entry(affiliation.to_string()).or_default(),
@@ -364,46 +348,88 @@ impl AffiliationTable {
     }
 }
 
-/// The 2.5th and 97.5th percentiles of the replicate means of dimension `d`.
-fn interval(replicates: &[([f64; 3], f64)], d: usize) -> (f64, f64) {
-    let means = || {
+/// Adds one quote's `scores` to every bootstrap replicate with a Poisson(1) weight drawn
+/// from `rng`, one draw per replicate in replicate order. With finite scores the sums take
+/// `w * s` without a branch on the count: a count of 0 adds `0 * s`, a zero, which leaves
+/// every sum as it is (they start at +0.0 and so are never -0.0); the weight lane adds
+/// `w * 1`, which is `w`. An infinite or NaN score is added only where counted.
+fn add_replicates(rng: &mut Rng, replicates: &mut [[f64; 4]], scores: [f64; 3]) {
+    if scores.iter().all(|s| s.is_finite()) {
+        let lanes = [scores[0], scores[1], scores[2], 1.0];
+        for sums in replicates.iter_mut() {
+            let w = f64::from(rng.poisson1());
+            for (sum, s) in sums.iter_mut().zip(lanes) {
+                *sum += w * s;
+            }
+        }
+    } else {
+        for sums in replicates.iter_mut() {
+            let c = rng.poisson1();
+            let w = f64::from(c);
+            if c > 0 {
+                for (sum, s) in sums[..3].iter_mut().zip(scores) {
+                    *sum += w * s;
+                }
+            }
+            sums[3] += w;
+        }
+    }
+}
+
+/// The 2.5th and 97.5th percentiles of the replicate means of dimension `d`. Each mean is
+/// computed once and ranked by its [`total_order_key`], so the selections compare integers.
+fn interval(replicates: &[[f64; 4]], d: usize) -> (f64, f64) {
+    let mut keys = Vec::with_capacity(replicates.len());
+    keys.extend(
         replicates
             .iter()
-            .filter(|(_, w)| *w > 0.0)
-            .map(move |(sums, w)| sums[d] / w)
-    };
-    let len = means().count();
+            .filter(|r| r[3] > 0.0)
+            .map(|r| total_order_key(r[d] / r[3])),
+    );
+    let len = keys.len();
     if len == 0 {
         return (f64::NAN, f64::NAN);
     }
     let rank = |q: f64| ((q * (len - 1) as f64).round() as usize).min(len - 1);
-    let low = nth_smallest(means(), rank(0.025), f64::total_cmp);
-    let high = nth_smallest(means(), len - 1 - rank(0.975), |a, b| b.total_cmp(a));
-    (low, high)
+    let low = nth_smallest(keys.iter().copied(), rank(0.025));
+    // (`!k` reverses the order of the keys: the high percentile is a low one of those.)
+    let high = !nth_smallest(keys.iter().map(|&k| !k), len - 1 - rank(0.975));
+    (from_total_order_key(low), from_total_order_key(high))
 }
 
-/// The value at rank `n` (from 0) of `values` ordered by `order`, found with a sorted
-/// buffer of the `n + 1` first values so far: the ranks asked for sit within a few places
-/// of either end of 200 means, so this is one cheap pass where a sort is many. Under
-/// `total_cmp` (a total order in which equal means are the same bits) the value at a
-/// rank is unique, so it is exactly the one a full sort would put there.
-fn nth_smallest(
-    values: impl Iterator<Item = f64>,
-    n: usize,
-    order: impl Fn(&f64, &f64) -> std::cmp::Ordering,
-) -> f64 {
-    let mut first: Vec<f64> = Vec::with_capacity(n + 1);
-    for v in values {
+/// The key of `x` under [`f64::total_cmp`]: keys compare as integers exactly as their values
+/// compare by `total_cmp` (the transformation `total_cmp` itself makes; it is its own
+/// inverse, see [`from_total_order_key`]).
+#[inline]
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+/// The value whose [`total_order_key`] is `key`.
+#[inline]
+fn from_total_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ ((((key >> 63) as u64) >> 1) as i64)) as u64)
+}
+
+/// The key at rank `n` (from 0) of `keys` in increasing order (the largest when there are
+/// `n` or fewer), found with a sorted buffer of the `n + 1` smallest so far: the ranks asked
+/// for sit within a few places of either end of 200 means, so this is one cheap pass where
+/// a sort is many. Equal keys are equal values (the same bits), so the value at a rank is
+/// exactly the one a full sort would put there.
+fn nth_smallest(keys: impl Iterator<Item = i64>, n: usize) -> i64 {
+    let mut first: Vec<i64> = Vec::with_capacity(n + 1);
+    for v in keys {
         if first.len() == n + 1 {
-            if order(&v, &first[n]).is_ge() {
+            if v >= first[n] {
                 continue;
             }
             first.pop();
         }
-        let at = first.partition_point(|x| order(x, &v).is_le());
+        let at = first.partition_point(|&x| x <= v);
         first.insert(at, v);
     }
-    first.get(n).or(first.last()).copied().unwrap_or(f64::NAN)
+    first.get(n).or(first.last()).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -479,11 +505,11 @@ mod tests {
 
     #[test]
     fn interval_selects_what_a_sort_would() {
-        let sorted = |reps: &[([f64; 3], f64)]| {
+        let sorted = |reps: &[[f64; 4]]| {
             let mut means: Vec<f64> = reps
                 .iter()
-                .filter(|(_, w)| *w > 0.0)
-                .map(|(sums, w)| sums[0] / w)
+                .filter(|r| r[3] > 0.0)
+                .map(|r| r[0] / r[3])
                 .collect();
             if means.is_empty() {
                 return (f64::NAN, f64::NAN);
@@ -497,10 +523,17 @@ mod tests {
         let mut rng = Rng(7);
         for len in [1usize, 2, 3, 5, 40, 199, 200] {
             for _ in 0..20 {
-                let reps: Vec<([f64; 3], f64)> = (0..len)
+                let reps: Vec<[f64; 4]> = (0..len)
                     .map(|_| {
-                        let v = (rng.next() % 7) as f64 - 3.0;
-                        ([v, 0.0, 0.0], f64::from(rng.poisson1()))
+                        let v = match rng.next() % 12 {
+                            7 => -0.0,
+                            8 => f64::NAN,
+                            9 => f64::INFINITY,
+                            10 => f64::NEG_INFINITY,
+                            11 => -f64::NAN,
+                            v => v as f64 - 3.0,
+                        };
+                        [v, 0.0, 0.0, f64::from(rng.poisson1())]
                     })
                     .collect();
                 let (a, b) = interval(&reps, 0);
@@ -511,9 +544,81 @@ mod tests {
     }
 
     #[test]
+    fn total_order_keys_order_like_total_cmp() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1.5,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            2.0,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::from_bits(1),
+            f64::from_bits(u64::MAX),
+        ];
+        for a in values {
+            assert_eq!(
+                from_total_order_key(total_order_key(a)).to_bits(),
+                a.to_bits()
+            );
+            for b in values {
+                assert_eq!(total_order_key(a).cmp(&total_order_key(b)), a.total_cmp(&b));
+            }
+        }
+    }
+
+    #[test]
     fn interval_brackets_the_mean() {
-        let reps: Vec<([f64; 3], f64)> = (0..100).map(|i| ([i as f64, 0.0, 0.0], 1.0)).collect();
+        let reps: Vec<[f64; 4]> = (0..100).map(|i| [i as f64, 0.0, 0.0, 1.0]).collect();
         let (low, high) = interval(&reps, 0);
         assert!(low <= 3.0 && high >= 96.0 && low < high);
+    }
+
+    /// The replicate sums as the two passes before [`add_replicates`] made them (all the
+    /// counts drawn first, then weighted sums and weights), bit for bit, with finite,
+    /// infinite and NaN scores.
+    #[test]
+    fn replicate_sums_equal_the_two_pass_bootstrap() {
+        let mut draw = Rng(11);
+        let mut quotes: Vec<[f64; 3]> = (0..300)
+            .map(|_| {
+                let mut v = || (draw.next() % 2001) as f64 / 1000.0 - 1.0;
+                [v(), v(), v()]
+            })
+            .collect();
+        quotes[17][1] = f64::INFINITY;
+        quotes[40][0] = f64::NAN;
+        quotes[41][2] = f64::NEG_INFINITY;
+        quotes[99] = [-0.0, 0.0, -1.0];
+        let mut old_rng = Rng(SEED);
+        let mut old: Vec<([f64; 3], f64)> = vec![([0.0; 3], 0.0); REPLICATES];
+        let mut new_rng = Rng(SEED);
+        let mut new = vec![[0.0f64; 4]; REPLICATES];
+        for scores in &quotes {
+            let mut counts = [0u8; REPLICATES];
+            for c in &mut counts {
+                *c = old_rng.poisson1() as u8;
+            }
+            let finite = scores.iter().all(|s| s.is_finite());
+            for ((sums, weight), &c) in old.iter_mut().zip(&counts) {
+                let w = f64::from(c);
+                if finite || c > 0 {
+                    for (sum, s) in sums.iter_mut().zip(scores) {
+                        *sum += w * s;
+                    }
+                }
+                *weight += w;
+            }
+            add_replicates(&mut new_rng, &mut new, *scores);
+            for ((sums, weight), lanes) in old.iter().zip(&new) {
+                for d in 0..3 {
+                    assert_eq!(sums[d].to_bits(), lanes[d].to_bits());
+                }
+                assert_eq!(weight.to_bits(), lanes[3].to_bits());
+            }
+        }
+        assert_eq!(old_rng.next(), new_rng.next());
     }
 }

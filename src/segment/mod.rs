@@ -9,8 +9,8 @@ mod tokens;
 
 pub use paragraphs::{split_paragraphs, Paragraph};
 pub use quotes::{find_quotes, Fragment, QuoteSpan};
-pub use sentences::{split_sentences, Sentence};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use sentences::{split_sentences, split_sentences_at, Sentence};
+pub use tokens::{tokenize, tokenize_hashed, Token, TokenKind};
 
 use crate::document::{Document, Span};
 use crate::lexicon::{Lexicons, WordIndex};
@@ -91,16 +91,33 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
             first.span.start += skip;
         }
     }
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // (Sized for the usual prose, about 130 bytes a sentence: rarely grown.)
+    let mut sentences = Vec::with_capacity(text.len() / 64 + 4);
+    // (About one token per five bytes of news text; room for one per four.)
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    let mut word_hashes = Vec::with_capacity(tokens.capacity());
+    // The tokens of a paragraph that may end a sentence (reused from paragraph to paragraph).
+    let mut terminals = Vec::with_capacity(64);
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {
         let first = tokens.len();
-        tokenize(text, paragraph.span, &lex.abbreviations, &mut tokens);
+        terminals.clear();
+        tokenize_hashed(
+            text,
+            paragraph.span,
+            &lex.abbreviations,
+            &mut tokens,
+            &mut word_hashes,
+            &mut terminals,
+        );
         paragraph.tokens = first..tokens.len();
-        split_sentences(
+        for t in &mut terminals {
+            *t -= first;
+        }
+        split_sentences_at(
             text,
             paragraph.span,
             &tokens[first..],
+            &terminals,
             index,
             &lex.abbreviations,
             &mut sentences,
@@ -108,7 +125,6 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     }
     let mut warnings = Vec::new();
     let mut quotes = find_quotes(text, &paragraphs, &tokens, &lex.elisions, &mut warnings);
-    let word_hashes = word_hashes(text, &tokens);
     let mut seg = Segmentation {
         paragraphs,
         sentences,

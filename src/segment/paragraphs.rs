@@ -19,7 +19,7 @@ const MAX_HEADING_WORDS: usize = 20;
 pub fn split_paragraphs(text: &str, title: Option<&str>) -> Vec<Paragraph> {
     let lines = line_spans(text);
     let blank_mode = has_blank_separator(text, &lines);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len());
     let mut block: Option<Span> = None;
     for line in lines {
         let trimmed = trim(text, line);
@@ -78,7 +78,8 @@ fn starts_paragraph(text: &str, line: Span) -> bool {
 
 /// Byte spans of lines, without their `\n` terminators.
 fn line_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
+    // (Room for lines of about 100 bytes: rarely grown.)
+    let mut spans = Vec::with_capacity(text.len() / 64 + 4);
     let mut start = 0;
     for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         spans.push(Span::new(start, i));

@@ -48,11 +48,65 @@ pub fn split_sentences(
     abbreviations: &Abbreviations,
     out: &mut Vec<Sentence>,
 ) {
+    let paragraph = ParagraphTokens {
+        span: paragraph,
+        tokens,
+        index: paragraph_index,
+    };
+    split_at(text, &paragraph, 0..tokens.len(), abbreviations, out);
+}
+
+/// [`split_sentences`] visiting only the tokens `candidates` (indices into `tokens`, in
+/// order) for sentence ends: any list that holds every token [`terminal`] accepts, such as
+/// the one [`super::tokenize_hashed`] makes, splits as a visit of every token does.
+pub fn split_sentences_at(
+    text: &str,
+    paragraph: Span,
+    tokens: &[Token],
+    candidates: &[usize],
+    paragraph_index: usize,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Sentence>,
+) {
+    let paragraph = ParagraphTokens {
+        span: paragraph,
+        tokens,
+        index: paragraph_index,
+    };
+    split_at(
+        text,
+        &paragraph,
+        candidates.iter().copied(),
+        abbreviations,
+        out,
+    );
+}
+
+/// A paragraph's span, tokens and index.
+struct ParagraphTokens<'t> {
+    span: Span,
+    tokens: &'t [Token],
+    index: usize,
+}
+
+fn split_at(
+    text: &str,
+    paragraph: &ParagraphTokens,
+    candidates: impl Iterator<Item = usize>,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Sentence>,
+) {
+    let (tokens, paragraph_index) = (paragraph.tokens, paragraph.index);
+    let paragraph = paragraph.span;
     let mut sentence_start = paragraph.start;
     let mut k = 0;
-    while k < tokens.len() {
-        let Some(kind) = terminal(text, &tokens[k]) else {
-            k += 1;
+    for candidate in candidates {
+        // (Tokens the previous end took in, up to `k`, are no candidates.)
+        if candidate < k {
+            continue;
+        }
+        k = candidate;
+        let Some(kind) = tokens.get(k).and_then(|t| terminal(text, t)) else {
             continue;
         };
         let term = k;
@@ -156,6 +210,86 @@ mod tests {
         let mut out = Vec::new();
         split_sentences(text, span, &tokens, 0, abbreviations, &mut out);
         out.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    /// Visiting only the tokenizer's candidate ends splits random paragraphs as visiting
+    /// every token does.
+    #[test]
+    fn candidate_ends_split_like_every_token() {
+        const PIECES: &[&str] = &[
+            "It",
+            "rained",
+            "we",
+            "U.S.",
+            "Mr.",
+            "Inc.",
+            "J.K.",
+            "F.",
+            "The",
+            "He",
+            "3.5",
+            "2",
+            ".",
+            "...",
+            "!",
+            "?",
+            "?!",
+            "\u{2026}",
+            ",",
+            "\"",
+            "\u{201C}",
+            "\u{201D}",
+            "(",
+            ")",
+            "]",
+            "\u{00BB}",
+            "'",
+            " ",
+            " ",
+            " ",
+            "\u{00C9}t\u{00E9}",
+            "a.m.",
+            "x.",
+        ];
+        let abbreviations = &Lexicons::embedded().abbreviations;
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(30) {
+                text.push_str(PIECES[next(PIECES.len())]);
+                if next(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let span = Span::new(0, text.len());
+            let (mut tokens, mut hashes, mut terminals) = (Vec::new(), Vec::new(), Vec::new());
+            crate::segment::tokenize_hashed(
+                &text,
+                span,
+                abbreviations,
+                &mut tokens,
+                &mut hashes,
+                &mut terminals,
+            );
+            let (mut all, mut some) = (Vec::new(), Vec::new());
+            split_sentences(&text, span, &tokens, 0, abbreviations, &mut all);
+            split_sentences_at(
+                &text,
+                span,
+                &tokens,
+                &terminals,
+                0,
+                abbreviations,
+                &mut some,
+            );
+            assert_eq!(all, some, "{text:?}");
+        }
     }
 
     #[test]

@@ -49,6 +49,13 @@ fn breaks_scope(word: &str) -> bool {
     )
 }
 
+/// [`breaks_scope`] of a one-byte token, given its [`Token::mark`] (0, which breaks
+/// nothing, for a longer token).
+#[inline]
+fn breaks_scope_mark(mark: u8) -> bool {
+    matches!(mark, b'.' | b';' | b':' | b'!' | b'?' | b',')
+}
+
 /// True when the token at `k` is `also` (`but also`).
 fn followed_by_also(text: &str, tokens: &[&Token], k: usize) -> bool {
     tokens
@@ -136,30 +143,29 @@ pub fn score_hashed(
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
-        let word = t.span().slice(text);
-        if t.kind == TokenKind::Punct && breaks_scope(word) {
-            negation_until = None;
-            intensity = None;
-            shift_until = None;
-            if weak_clause && word == "," {
-                weak_clause = false;
-                clause_weight = 1.0;
-            }
-            if matches!(word, "." | "!" | "?" | ";") {
-                sentence_first_hit = hits.len();
-                clause_weight = 1.0;
-                weak_clause = false;
+        if t.kind == TokenKind::Punct {
+            // (A one-byte mark is told by its byte; the text is read only for the others.)
+            let mark = t.mark();
+            if breaks_scope_mark(mark) || (t.len() > 1 && breaks_scope(t.span().slice(text))) {
+                negation_until = None;
+                intensity = None;
+                shift_until = None;
+                if weak_clause && mark == b',' {
+                    weak_clause = false;
+                    clause_weight = 1.0;
+                }
+                if matches!(mark, b'.' | b'!' | b'?' | b';') {
+                    sentence_first_hit = hits.len();
+                    clause_weight = 1.0;
+                    weak_clause = false;
+                }
             }
             k += 1;
             continue;
         }
         // Most words are in no stance lexicon: one probe with the word's hash turns them
         // away before the search for a longer key.
-        let first = if t.kind == TokenKind::Punct {
-            None
-        } else {
-            lex.get(WordIndex::push_hash(WordIndex::start(), hashes[k]))
-        };
+        let first = lex.get(WordIndex::push_hash(WordIndex::start(), hashes[k]));
         let Some((i, n)) = first.and_then(|first| longest_at(text, tokens, hashes, k, first, lex))
         else {
             k += 1;
@@ -326,7 +332,18 @@ fn summarize(hits: &[TermHit<'_>]) -> StanceScores {
 
 #[cfg(test)]
 mod tests {
-    use super::push_signed_hundredths;
+    use super::{breaks_scope, breaks_scope_mark, push_signed_hundredths};
+
+    /// Every one-byte mark breaks a scope by its byte as by its text, and no longer
+    /// token's mark breaks one.
+    #[test]
+    fn scope_breaks_by_mark_equal_by_text() {
+        for b in 0..0x80u8 {
+            let word = (b as char).to_string();
+            assert_eq!(breaks_scope_mark(b), breaks_scope(&word), "{b:#x}");
+        }
+        assert!(!breaks_scope_mark(0));
+    }
 
     #[test]
     fn signed_hundredths() {
