@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release binary end to end on a generated ~1 GB JSONL corpus of replicated real news
-# text (data/sample, plus PolNeAR train texts when ../shared is present), at --threads 1
-# and 2, with `wc -w` on the same file in the same run for comparison. Records wall time,
+# text (data/sample, plus PolNeAR train texts when ../shared is present), on one core
+# (--threads 1 pinned with taskset) and at --threads 1 and 2, with `wc -w` on the same file
+# in the same run for comparison. Records wall time,
 # MB/s (input bytes per second), peak RSS and CPU use (`/usr/bin/time -v`) and prints a
 # table.
 #
@@ -81,6 +82,13 @@ measure() {
 }
 
 measure "wc -w" wc -w "$corpus"
+# One core: with --threads 1 the reader and writer threads still run beside the analysis
+# thread, so the run is also pinned to one CPU (taskset, when there is one).
+if command -v taskset > /dev/null; then
+    rm -rf "$out"
+    measure "whosaid run --threads 1, one core (taskset -c 0)" \
+        taskset -c 0 "$bin" run "$corpus" --out "$out" --threads 1 --quiet
+fi
 for threads in 1 2; do
     rm -rf "$out"
     measure "whosaid run --threads $threads" \
