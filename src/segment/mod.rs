@@ -146,3 +146,28 @@ pub fn segment(doc: &Document, lex: &Lexicons) -> Segmentation {
     seg.warnings = warnings;
     seg
 }
+
+/// A small deterministic xorshift generator for the segmenter's randomised tests, which
+/// compare fast paths with plain reference code on many generated texts.
+#[cfg(test)]
+pub(crate) struct TestRng(u64);
+
+#[cfg(test)]
+impl TestRng {
+    pub(crate) fn new(seed: u64) -> Self {
+        TestRng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub(crate) fn bits(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n`.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.bits() % n as u64) as usize
+    }
+}

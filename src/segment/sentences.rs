@@ -48,11 +48,7 @@ pub fn split_sentences(
     abbreviations: &Abbreviations,
     out: &mut Vec<Sentence>,
 ) {
-    let paragraph = ParagraphTokens {
-        span: paragraph,
-        tokens,
-        index: paragraph_index,
-    };
+    let paragraph = ParagraphTokens::new(paragraph, tokens, paragraph_index);
     split_at(text, &paragraph, 0..tokens.len(), abbreviations, out);
 }
 
@@ -68,11 +64,7 @@ pub fn split_sentences_at(
     abbreviations: &Abbreviations,
     out: &mut Vec<Sentence>,
 ) {
-    let paragraph = ParagraphTokens {
-        span: paragraph,
-        tokens,
-        index: paragraph_index,
-    };
+    let paragraph = ParagraphTokens::new(paragraph, tokens, paragraph_index);
     split_at(
         text,
         &paragraph,
@@ -87,6 +79,16 @@ struct ParagraphTokens<'t> {
     span: Span,
     tokens: &'t [Token],
     index: usize,
+}
+
+impl<'t> ParagraphTokens<'t> {
+    fn new(span: Span, tokens: &'t [Token], index: usize) -> Self {
+        ParagraphTokens {
+            span,
+            tokens,
+            index,
+        }
+    }
 }
 
 fn split_at(
@@ -252,13 +254,8 @@ mod tests {
             "x.",
         ];
         let abbreviations = &Lexicons::embedded().abbreviations;
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::segment::TestRng::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next(30) {

@@ -518,11 +518,9 @@ mod tests {
 
     #[test]
     fn eight_byte_alnum_mask_agrees_with_the_byte_table() {
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::segment::TestRng::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..100_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.bits();
             let mask = non_alnum_mask(state);
             for (i, b) in state.to_le_bytes().iter().enumerate() {
                 let stop = mask >> (i * 8 + 7) & 1 == 1;
@@ -737,13 +735,8 @@ mod tests {
             "\u{1F600}",
         ];
         let abbreviations = &Lexicons::embedded().abbreviations;
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::segment::TestRng::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next(24) {
