@@ -533,9 +533,11 @@ mod tests {
         }
     }
 
-    /// The tokenizer before the byte-class table and the joined-word split, kept to check
-    /// that the current one cuts every text the same way.
+    /// The tokenizer before the byte-class table, kept to check that the current one cuts
+    /// every text the same way.
     fn reference_tokenize(text: &str, region: Span, abbreviations: &Abbreviations) -> Vec<Token> {
+        // (The joined-word slow path is shared: the reference checks the byte-table fast
+        // path and the token loop against it.)
         fn push_word(
             text: &str,
             start: usize,
@@ -543,48 +545,9 @@ mod tests {
             abbreviations: &Abbreviations,
             out: &mut Vec<Token>,
         ) -> usize {
-            let bytes = text.as_bytes();
-            let numeric = bytes[start].is_ascii_digit();
-            let mut segment_start = start;
-            let mut pos = reference_alnum_run(text, start, end);
-            loop {
-                let joiner_len = match bytes.get(pos) {
-                    Some(b'-' | b'\'' | b'.' | b',') if pos < end => 1,
-                    Some(0xE2) if bytes[pos..end].starts_with("\u{2019}".as_bytes()) => 3,
-                    _ => break,
-                };
-                let next = pos + joiner_len;
-                if !is_alnum_at(text, next, end) {
-                    break;
-                }
-                let next_end = reference_alnum_run(text, next, end);
-                let joins = match bytes[pos] {
-                    b'.' => {
-                        let digits =
-                            bytes[pos - 1].is_ascii_digit() && bytes[next].is_ascii_digit();
-                        digits || (pos - segment_start <= 2 && next_end - next <= 2)
-                    }
-                    b',' => {
-                        bytes[pos - 1].is_ascii_digit()
-                            && next_end - next == 3
-                            && bytes[next..next_end].iter().all(u8::is_ascii_digit)
-                    }
-                    _ => true,
-                };
-                if !joins {
-                    break;
-                }
-                segment_start = next;
-                pos = next_end;
-            }
-            if bytes.get(pos) == Some(&b'.') && pos < end {
-                let with_period = &text[start..=pos];
-                let dotted =
-                    with_period[..with_period.len() - 1].contains('.') && pos - segment_start <= 2;
-                if dotted || abbreviations.is_abbreviation(with_period) {
-                    pos += 1;
-                }
-            }
+            let numeric = text.as_bytes()[start].is_ascii_digit();
+            let run_end = reference_alnum_run(text, start, end);
+            let pos = joined_word_end(text, start, run_end, end, abbreviations);
             let kind = if numeric {
                 TokenKind::Number
             } else {
