@@ -422,11 +422,14 @@ impl Entities {
         let head = p.end - 1;
         // (`who` and the possessive determiners of a noun's report, `his call for …`, refer
         // back like pronouns.)
-        let back_reference = match w.word(head).to_ascii_lowercase().as_str() {
-            "who" | "his" | "her" => Some(WordClass::PronounPerson),
-            "its" => Some(WordClass::PronounThing),
-            "their" => Some(WordClass::PronounGroup),
-            _ => None,
+        let back_reference = if w.eq_any(head, &["who", "his", "her"]) {
+            Some(WordClass::PronounPerson)
+        } else if w.eq(head, "its") {
+            Some(WordClass::PronounThing)
+        } else if w.eq(head, "their") {
+            Some(WordClass::PronounGroup)
+        } else {
+            None
         };
         match back_reference.or(w.class(head)) {
             Some(WordClass::PronounPerson) => {

@@ -163,15 +163,16 @@ fn possessor(w: &Words, a: usize, c: usize) -> Option<Phrase> {
 
 /// `What's`, `that's`, `there's`: a word and `is`, not a possessive.
 fn is_contraction(w: &Words, k: usize) -> bool {
-    let word = w.word(k).to_ascii_lowercase();
+    let word = w.word(k);
     let stem = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(&word);
-    matches!(
-        stem,
-        "what" | "that" | "there" | "here" | "who" | "where" | "how" | "it" | "he" | "she" | "let"
-    )
+        .unwrap_or(word);
+    [
+        "what", "that", "there", "here", "who", "where", "how", "it", "he", "she", "let",
+    ]
+    .iter()
+    .any(|s| stem.eq_ignore_ascii_case(s))
 }
 
 /// Where the object a noun introduces ends (`a special prosecutor`, `to bring both parties
